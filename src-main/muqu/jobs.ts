@@ -1,0 +1,209 @@
+import {
+  ChangeMessageVisibilityCommand,
+  DeleteMessageCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  type Message,
+} from '@aws-sdk/client-sqs';
+import type { FetchedMessage, PeekedMessage, QueueRole } from '../../src-shared/api';
+import { MuquError } from '../../src-shared/errors';
+import { parseJobText } from '../../src-shared/job-text';
+import { sqsQueueNames } from '../../src-shared/muqu-names';
+import { toMuquError } from '../sqs/errors';
+import { readAttributes, settingsFrom } from './attributes';
+import type { MuquContext } from './context';
+
+/** The library sends every job in this one message group, so each queue is strictly ordered. */
+export const MESSAGE_GROUP_ID = 'MessageGroupId';
+
+/**
+ * Seconds a peek or fetch from the app waits for a job. The library's own fetch waits
+ * up to the queue's 20 s; an interactive click should answer "empty" sooner, and a
+ * long poll still returns at once when a job is there.
+ */
+export const INTERACTIVE_WAIT_SECONDS = 2;
+
+async function queueUrl(context: MuquContext, name: string, role: QueueRole): Promise<string> {
+  const names = sqsQueueNames(name);
+  return context.urls.get(role === 'main' ? names.main : names.deadLetter);
+}
+
+/**
+ * Pushes one job as the library does: the body must be a JSON object, sent as typed,
+ * in message group `MessageGroupId`, with content-based deduplication (no
+ * deduplication id). Reports when an identical push within 5 minutes makes SQS drop it.
+ */
+export async function pushJob(
+  context: MuquContext,
+  name: string,
+  body: string,
+): Promise<{ messageId: string; sequenceNumber: string | null; duplicateOfPushAt: number | null }> {
+  const parsed = parseJobText(body);
+  if (!parsed.ok) throw new MuquError(parsed.code, parsed.message);
+
+  try {
+    const url = await queueUrl(context, name, 'main');
+    const settings = settingsFrom(sqsQueueNames(name).main, url, await readAttributes(context, url));
+    const bytes = Buffer.byteLength(body, 'utf8');
+    if (bytes > settings.maximumMessageBytes) {
+      throw new MuquError(
+        'MESSAGE_TOO_LARGE',
+        `The job is ${bytes.toLocaleString('en')} bytes; this queue accepts at most ` +
+          `${settings.maximumMessageBytes.toLocaleString('en')} bytes. Make it smaller.`,
+      );
+    }
+
+    const duplicateOfPushAt = context.pushes.record(settings.sqsName, body);
+    const sent = await context.sqs.send(
+      new SendMessageCommand({ QueueUrl: url, MessageBody: body, MessageGroupId: MESSAGE_GROUP_ID }),
+    );
+    context.log.info({ queue: name, messageId: sent.MessageId, duplicate: duplicateOfPushAt !== null }, 'job pushed');
+    context.log.debug({ queue: name, body }, 'job body');
+    return {
+      messageId: sent.MessageId ?? '',
+      sequenceNumber: sent.SequenceNumber ?? null,
+      duplicateOfPushAt,
+    };
+  } catch (error) {
+    throw toMuquError(error, context.endpoint);
+  }
+}
+
+function epochOrNull(value: string | undefined): number | null {
+  const parsed = value === undefined ? Number.NaN : Number(value);
+  return Number.isFinite(parsed) ? parsed : null;
+}
+
+function describe(message: Message, maxReceiveCount: number | null): PeekedMessage {
+  const attributes = message.Attributes ?? {};
+  return {
+    messageId: message.MessageId ?? '',
+    body: message.Body ?? '',
+    receiveCount: Number(attributes.ApproximateReceiveCount ?? '0'),
+    sentAt: epochOrNull(attributes.SentTimestamp),
+    firstReceivedAt: epochOrNull(attributes.ApproximateFirstReceiveTimestamp),
+    sequenceNumber: attributes.SequenceNumber ?? null,
+    messageGroupId: attributes.MessageGroupId ?? null,
+    maxReceiveCount,
+  };
+}
+
+async function receiveOne(
+  context: MuquContext,
+  name: string,
+  role: QueueRole,
+  visibilityTimeout: number | undefined,
+): Promise<{ message: Message | null; settings: ReturnType<typeof settingsFrom>; receivedAt: number }> {
+  const url = await queueUrl(context, name, role);
+  const names = sqsQueueNames(name);
+  const settings = settingsFrom(role === 'main' ? names.main : names.deadLetter, url, await readAttributes(context, url));
+  const received = await context.sqs.send(
+    new ReceiveMessageCommand({
+      QueueUrl: url,
+      MaxNumberOfMessages: 1,
+      VisibilityTimeout: visibilityTimeout,
+      WaitTimeSeconds: INTERACTIVE_WAIT_SECONDS,
+      MessageSystemAttributeNames: ['All'],
+    }),
+  );
+  return { message: received.Messages?.[0] ?? null, settings, receivedAt: context.now() };
+}
+
+/**
+ * Peeks at the head of a queue as the library does: a receive with VisibilityTimeout 0,
+ * so the job is visible again at once. Every peek is a receive and raises the job's
+ * receive count; on a main queue that can move the job to the DLQ.
+ */
+export async function peekJob(
+  context: MuquContext,
+  name: string,
+  role: QueueRole,
+): Promise<{ message: PeekedMessage | null }> {
+  try {
+    const { message, settings } = await receiveOne(context, name, role, 0);
+    if (message === null) return { message: null };
+    context.log.info({ queue: name, role, messageId: message.MessageId }, 'job peeked');
+    return { message: describe(message, settings.maxReceiveCount) };
+  } catch (error) {
+    throw toMuquError(error, context.endpoint);
+  }
+}
+
+/**
+ * Fetches the head of a queue as the library does: a receive of one message with the
+ * queue's visibility timeout. The job stays hidden until `visibleAgainAt` unless it is
+ * removed or released first.
+ */
+export async function fetchJob(
+  context: MuquContext,
+  name: string,
+  role: QueueRole,
+): Promise<{ message: FetchedMessage | null }> {
+  try {
+    const { message, settings, receivedAt } = await receiveOne(context, name, role, undefined);
+    if (message?.ReceiptHandle === undefined || message === null) return { message: null };
+
+    const visibleAgainAt = receivedAt + settings.visibilityTimeoutSeconds * 1000;
+    context.receipts.remember(message.ReceiptHandle, visibleAgainAt);
+    context.log.info({ queue: name, role, messageId: message.MessageId }, 'job fetched');
+    return {
+      message: {
+        ...describe(message, settings.maxReceiveCount),
+        receiptHandle: message.ReceiptHandle,
+        visibleAgainAt,
+      },
+    };
+  } catch (error) {
+    throw toMuquError(error, context.endpoint);
+  }
+}
+
+function rejectIfExpired(context: MuquContext, receiptHandle: string): void {
+  const expiredAt = context.receipts.expiredAt(receiptHandle);
+  if (expiredAt === null) return;
+  throw new MuquError(
+    'RECEIPT_HANDLE_EXPIRED',
+    `This fetch expired at ${new Date(expiredAt).toLocaleTimeString('en-GB')}: the job is visible ` +
+      'again and a worker may already have it. Fetch the job again, then remove it.',
+  );
+}
+
+/** Removes a fetched job by its receipt handle, as the library's remove does. */
+export async function removeJob(
+  context: MuquContext,
+  name: string,
+  role: QueueRole,
+  receiptHandle: string,
+): Promise<Record<string, never>> {
+  rejectIfExpired(context, receiptHandle);
+  try {
+    const url = await queueUrl(context, name, role);
+    await context.sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: receiptHandle }));
+    context.receipts.forget(receiptHandle);
+    context.log.info({ queue: name, role }, 'job removed');
+    return {};
+  } catch (error) {
+    throw toMuquError(error, context.endpoint);
+  }
+}
+
+/** Makes a fetched job visible again at once (visibility timeout 0), so a worker can take it. */
+export async function releaseJob(
+  context: MuquContext,
+  name: string,
+  role: QueueRole,
+  receiptHandle: string,
+): Promise<Record<string, never>> {
+  rejectIfExpired(context, receiptHandle);
+  try {
+    const url = await queueUrl(context, name, role);
+    await context.sqs.send(
+      new ChangeMessageVisibilityCommand({ QueueUrl: url, ReceiptHandle: receiptHandle, VisibilityTimeout: 0 }),
+    );
+    context.receipts.forget(receiptHandle);
+    context.log.info({ queue: name, role }, 'job released');
+    return {};
+  } catch (error) {
+    throw toMuquError(error, context.endpoint);
+  }
+}

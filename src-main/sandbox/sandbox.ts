@@ -1,0 +1,26 @@
+import { buildApp } from 'fauxqs';
+
+/** Region the sandbox reports in queue ARNs; any region works against it. */
+export const SANDBOX_REGION = 'us-east-1';
+
+export interface Sandbox {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts an in-memory SQS-compatible server (fauxqs) on 127.0.0.1 and a free port.
+ * fauxqs's own `startFauxqs` listens on every interface; its app builder lets the
+ * app choose the loopback address, so nothing outside this machine can reach it.
+ * Queues and messages last as long as the server runs.
+ */
+export async function startSandbox(port = 0): Promise<Sandbox> {
+  const app = buildApp({ logger: false, host: '127.0.0.1', defaultRegion: SANDBOX_REGION });
+  const address = await app.listen({ port, host: '127.0.0.1' });
+  return {
+    endpoint: address,
+    stop: async () => {
+      await app.close();
+    },
+  };
+}
