@@ -13,9 +13,15 @@ function registerIpc(muqu: MuquApp, window: BrowserWindow): void {
   for (const name of operationNames) {
     ipcMain.handle(ipcChannel(name), async (event, input: unknown) => {
       // Only the app's own window may call the API, never a frame it did not create.
-      if (event.sender !== window.webContents || event.senderFrame !== window.webContents.mainFrame) {
+      if (
+        event.sender !== window.webContents ||
+        event.senderFrame !== window.webContents.mainFrame
+      ) {
         log.warn({ operation: name }, 'rejected IPC from an unknown sender');
-        return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Request from an unknown window.' } };
+        return {
+          ok: false,
+          error: { code: 'UNAUTHORIZED', message: 'Request from an unknown window.' },
+        };
       }
       return muqu.dispatch(name, input);
     });
@@ -65,10 +71,15 @@ async function main(): Promise<void> {
   await app.whenReady();
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
     });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
 
   const muqu = await startMuquApp(process.env);
   const window = createWindow();

@@ -22,7 +22,9 @@ async function main(): Promise<void> {
 
   // The URL carries the token, so it goes to the terminal of the person who started
   // the app and never into the log.
-  process.stdout.write(`MuQu Desktop is running in web mode. Open this URL in a browser:\n${server.url}\n`);
+  process.stdout.write(
+    `MuQu Desktop is running in web mode. Open this URL in a browser:\n${server.url}\n`,
+  );
 
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'stopping');

@@ -2,7 +2,13 @@ import type { ErrorCode } from './errors';
 
 export type JobTextCheck =
   | { ok: true; value: Record<string, unknown> }
-  | { ok: false; code: Extract<ErrorCode, 'INVALID_JSON' | 'NOT_A_JSON_OBJECT'>; message: string; line?: number; column?: number };
+  | {
+      ok: false;
+      code: Extract<ErrorCode, 'INVALID_JSON' | 'NOT_A_JSON_OBJECT'>;
+      message: string;
+      line?: number;
+      column?: number;
+    };
 
 function describeType(value: unknown): string {
   if (value === null) return 'null';
@@ -30,12 +36,16 @@ export function parseJobText(text: string): JobTextCheck {
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(detail);
-    const where = position?.[1] === undefined ? undefined : lineAndColumn(text, Number(position[1]));
+    const where =
+      position?.[1] === undefined ? undefined : lineAndColumn(text, Number(position[1]));
     const at = where === undefined ? '' : ` at line ${where.line}, column ${where.column}`;
     return {
       ok: false,
       code: 'INVALID_JSON',
-      message: text.trim() === '' ? 'The job is empty. Enter a JSON object such as {"task": "resize"}.' : `The job is not valid JSON${at}: ${detail}`,
+      message:
+        text.trim() === ''
+          ? 'The job is empty. Enter a JSON object such as {"task": "resize"}.'
+          : `The job is not valid JSON${at}: ${detail}`,
       ...where,
     };
   }

@@ -18,7 +18,10 @@ function isOperationName(name: string): name is OperationName {
 export function createDispatch(handlers: ReturnType<typeof createHandlers>, log: Logger): Dispatch {
   return async (name, input) => {
     if (!isOperationName(name)) {
-      return { ok: false, error: { code: 'INVALID_INPUT', message: `Unknown operation "${name}".` } };
+      return {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: `Unknown operation "${name}".` },
+      };
     }
 
     const parsed = api[name].input.safeParse(input ?? {});
@@ -26,8 +29,14 @@ export function createDispatch(handlers: ReturnType<typeof createHandlers>, log:
       const issue = parsed.error.issues[0];
       const field = issue?.path.join('.') ?? '';
       const code = field === 'name' ? 'INVALID_QUEUE_NAME' : 'INVALID_INPUT';
-      const message = field === '' ? (issue?.message ?? 'Invalid request.') : `${field}: ${issue?.message ?? 'invalid'}`;
-      return { ok: false, error: { code, message: field === 'name' ? (issue?.message ?? message) : message } };
+      const message =
+        field === ''
+          ? (issue?.message ?? 'Invalid request.')
+          : `${field}: ${issue?.message ?? 'invalid'}`;
+      return {
+        ok: false,
+        error: { code, message: field === 'name' ? (issue?.message ?? message) : message },
+      };
     }
 
     try {
@@ -44,7 +53,10 @@ export function createDispatch(handlers: ReturnType<typeof createHandlers>, log:
       log.error({ operation: name, err: error }, 'operation failed unexpectedly');
       return {
         ok: false,
-        error: { code: 'INTERNAL', message: 'Something went wrong inside MuQu Desktop. The log has the details.' },
+        error: {
+          code: 'INTERNAL',
+          message: 'Something went wrong inside MuQu Desktop. The log has the details.',
+        },
       };
     }
   };

@@ -12,7 +12,7 @@ type Handlers = {
 export function createHandlers(connections: Connections): Handlers {
   const context = (id: string) => connections.context(id);
   return {
-    listConnections: async () => connections.list(),
+    listConnections: () => Promise.resolve(connections.list()),
     listQueues: (input) => listQueues(context(input.connectionId)),
     getQueue: (input) => getQueue(context(input.connectionId), input.name),
     createQueue: (input) => createQueue(context(input.connectionId), input.name),
@@ -20,7 +20,9 @@ export function createHandlers(connections: Connections): Handlers {
     pushJob: (input) => pushJob(context(input.connectionId), input.name, input.body),
     peekJob: (input) => peekJob(context(input.connectionId), input.name, input.queue),
     fetchJob: (input) => fetchJob(context(input.connectionId), input.name, input.queue),
-    removeJob: (input) => removeJob(context(input.connectionId), input.name, input.queue, input.receiptHandle),
-    releaseJob: (input) => releaseJob(context(input.connectionId), input.name, input.queue, input.receiptHandle),
+    removeJob: (input) =>
+      removeJob(context(input.connectionId), input.name, input.queue, input.receiptHandle),
+    releaseJob: (input) =>
+      releaseJob(context(input.connectionId), input.name, input.queue, input.receiptHandle),
   };
 }

@@ -46,7 +46,11 @@ export class Connections {
     const endpoint = environment.MUQU_SQS_ENDPOINT?.trim();
     if (endpoint === undefined || endpoint === '') return;
 
-    const region = environment.AWS_REGION ?? environment.AWS_DEFAULT_REGION ?? regionFromEndpoint(endpoint) ?? 'us-east-1';
+    const region =
+      environment.AWS_REGION ??
+      environment.AWS_DEFAULT_REGION ??
+      regionFromEndpoint(endpoint) ??
+      'us-east-1';
     const credentials: StaticCredentials = {
       accessKeyId: environment.AWS_ACCESS_KEY_ID ?? '',
       secretAccessKey: environment.AWS_SECRET_ACCESS_KEY ?? '',
@@ -76,7 +80,10 @@ export class Connections {
   context(id: string): MuquContext {
     const entry = this.entries.get(id);
     if (entry === undefined) {
-      throw new MuquError('CONNECTION_NOT_FOUND', `There is no connection "${id}". Pick one from the list.`);
+      throw new MuquError(
+        'CONNECTION_NOT_FOUND',
+        `There is no connection "${id}". Pick one from the list.`,
+      );
     }
     if (entry.unusableBecause !== null) {
       throw new MuquError('CREDENTIALS_MISSING', entry.unusableBecause);

@@ -32,12 +32,17 @@ interface RedrivePolicy {
 
 /** Parses a RedrivePolicy attribute; SQS and the MuQu library store the count as a string. */
 export function parseRedrivePolicy(value: string | undefined): RedrivePolicy {
-  if (value === undefined || value === '') return { deadLetterTargetArn: null, maxReceiveCount: null };
+  if (value === undefined || value === '')
+    return { deadLetterTargetArn: null, maxReceiveCount: null };
   try {
-    const policy = JSON.parse(value) as { deadLetterTargetArn?: unknown; maxReceiveCount?: unknown };
+    const policy = JSON.parse(value) as {
+      deadLetterTargetArn?: unknown;
+      maxReceiveCount?: unknown;
+    };
     const count = Number(policy.maxReceiveCount);
     return {
-      deadLetterTargetArn: typeof policy.deadLetterTargetArn === 'string' ? policy.deadLetterTargetArn : null,
+      deadLetterTargetArn:
+        typeof policy.deadLetterTargetArn === 'string' ? policy.deadLetterTargetArn : null,
       maxReceiveCount: Number.isInteger(count) && count > 0 ? count : null,
     };
   } catch {

@@ -43,7 +43,11 @@ export async function pushJob(
 
   try {
     const url = await queueUrl(context, name, 'main');
-    const settings = settingsFrom(sqsQueueNames(name).main, url, await readAttributes(context, url));
+    const settings = settingsFrom(
+      sqsQueueNames(name).main,
+      url,
+      await readAttributes(context, url),
+    );
     const bytes = Buffer.byteLength(body, 'utf8');
     if (bytes > settings.maximumMessageBytes) {
       throw new MuquError(
@@ -55,9 +59,16 @@ export async function pushJob(
 
     const duplicateOfPushAt = context.pushes.record(settings.sqsName, body);
     const sent = await context.sqs.send(
-      new SendMessageCommand({ QueueUrl: url, MessageBody: body, MessageGroupId: MESSAGE_GROUP_ID }),
+      new SendMessageCommand({
+        QueueUrl: url,
+        MessageBody: body,
+        MessageGroupId: MESSAGE_GROUP_ID,
+      }),
     );
-    context.log.info({ queue: name, messageId: sent.MessageId, duplicate: duplicateOfPushAt !== null }, 'job pushed');
+    context.log.info(
+      { queue: name, messageId: sent.MessageId, duplicate: duplicateOfPushAt !== null },
+      'job pushed',
+    );
     context.log.debug({ queue: name, body }, 'job body');
     return {
       messageId: sent.MessageId ?? '',
@@ -93,10 +104,18 @@ async function receiveOne(
   name: string,
   role: QueueRole,
   visibilityTimeout: number | undefined,
-): Promise<{ message: Message | null; settings: ReturnType<typeof settingsFrom>; receivedAt: number }> {
+): Promise<{
+  message: Message | null;
+  settings: ReturnType<typeof settingsFrom>;
+  receivedAt: number;
+}> {
   const url = await queueUrl(context, name, role);
   const names = sqsQueueNames(name);
-  const settings = settingsFrom(role === 'main' ? names.main : names.deadLetter, url, await readAttributes(context, url));
+  const settings = settingsFrom(
+    role === 'main' ? names.main : names.deadLetter,
+    url,
+    await readAttributes(context, url),
+  );
   const received = await context.sqs.send(
     new ReceiveMessageCommand({
       QueueUrl: url,
@@ -178,7 +197,9 @@ export async function removeJob(
   rejectIfExpired(context, receiptHandle);
   try {
     const url = await queueUrl(context, name, role);
-    await context.sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: receiptHandle }));
+    await context.sqs.send(
+      new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: receiptHandle }),
+    );
     context.receipts.forget(receiptHandle);
     context.log.info({ queue: name, role }, 'job removed');
     return {};
@@ -198,7 +219,11 @@ export async function releaseJob(
   try {
     const url = await queueUrl(context, name, role);
     await context.sqs.send(
-      new ChangeMessageVisibilityCommand({ QueueUrl: url, ReceiptHandle: receiptHandle, VisibilityTimeout: 0 }),
+      new ChangeMessageVisibilityCommand({
+        QueueUrl: url,
+        ReceiptHandle: receiptHandle,
+        VisibilityTimeout: 0,
+      }),
     );
     context.receipts.forget(receiptHandle);
     context.log.info({ queue: name, role }, 'job released');

@@ -39,7 +39,9 @@ async function listAllQueueUrls(context: MuquContext): Promise<string[]> {
   const urls: string[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await context.sqs.send(new ListQueuesCommand({ MaxResults: 1000, NextToken: nextToken }));
+    const page = await context.sqs.send(
+      new ListQueuesCommand({ MaxResults: 1000, NextToken: nextToken }),
+    );
     urls.push(...(page.QueueUrls ?? []));
     nextToken = page.NextToken;
   } while (nextToken !== undefined && nextToken !== '');
@@ -71,7 +73,11 @@ async function readCounts(context: MuquContext, url: string): Promise<QueueCount
   }
 }
 
-async function mapWithConcurrency<T, R>(items: T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
+async function mapWithConcurrency<T, R>(
+  items: T[],
+  limit: number,
+  map: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
@@ -97,7 +103,8 @@ export async function listQueues(context: MuquContext): Promise<QueueSummary[]> 
   const classified = classifyQueueNames([...urlByName.keys()]);
   const summaries = await mapWithConcurrency(classified, LIST_CONCURRENCY, async (entry) => {
     const url = urlByName.get(entry.sqsName) ?? '';
-    const deadLetterUrl = entry.deadLetterSqsName === null ? null : (urlByName.get(entry.deadLetterSqsName) ?? null);
+    const deadLetterUrl =
+      entry.deadLetterSqsName === null ? null : (urlByName.get(entry.deadLetterSqsName) ?? null);
     const [counts, deadLetterCounts] = await Promise.all([
       readCounts(context, url),
       deadLetterUrl === null ? Promise.resolve(null) : readCounts(context, deadLetterUrl),
@@ -140,14 +147,20 @@ export async function getQueue(context: MuquContext, name: string): Promise<Queu
     settingsOrNull(context, names.deadLetter),
   ]);
   if (main === null && deadLetter === null) {
-    throw new MuquError('QUEUE_NOT_FOUND', `Queue "${name}" does not exist. Refresh the queue list.`);
+    throw new MuquError(
+      'QUEUE_NOT_FOUND',
+      `Queue "${name}" does not exist. Refresh the queue list.`,
+    );
   }
   return { name, main, deadLetter };
 }
 
 function rejectIfDeletedRecently(context: MuquContext, name: string): void {
   const names = sqsQueueNames(name);
-  const waitMs = Math.max(context.deletions.waitMs(names.main), context.deletions.waitMs(names.deadLetter));
+  const waitMs = Math.max(
+    context.deletions.waitMs(names.main),
+    context.deletions.waitMs(names.deadLetter),
+  );
   if (waitMs > 0) {
     throw new MuquError(
       'QUEUE_DELETED_RECENTLY',
@@ -168,7 +181,10 @@ export async function createQueue(context: MuquContext, name: string): Promise<Q
 
   try {
     const deadLetter = await context.sqs.send(
-      new CreateQueueCommand({ QueueName: names.deadLetter, Attributes: { ...DEAD_LETTER_ATTRIBUTES } }),
+      new CreateQueueCommand({
+        QueueName: names.deadLetter,
+        Attributes: { ...DEAD_LETTER_ATTRIBUTES },
+      }),
     );
     const deadLetterUrl = deadLetter.QueueUrl ?? (await context.urls.get(names.deadLetter));
     context.urls.set(names.deadLetter, deadLetterUrl);
@@ -179,7 +195,10 @@ export async function createQueue(context: MuquContext, name: string): Promise<Q
     const deadLetterArn = Attributes?.QueueArn;
     if (deadLetterArn === undefined) throw new Error(`No QueueArn for ${names.deadLetter}`);
 
-    const redrivePolicy = JSON.stringify({ deadLetterTargetArn: deadLetterArn, maxReceiveCount: MAX_RECEIVE_COUNT });
+    const redrivePolicy = JSON.stringify({
+      deadLetterTargetArn: deadLetterArn,
+      maxReceiveCount: MAX_RECEIVE_COUNT,
+    });
     const main = await context.sqs.send(
       new CreateQueueCommand({
         QueueName: names.main,
@@ -232,7 +251,10 @@ async function deleteIfPresent(context: MuquContext, sqsName: string): Promise<b
  * atomic: when the second fails, the error says that an orphaned DLQ is left, which
  * the queue list shows and this function deletes on the next call.
  */
-export async function deleteQueue(context: MuquContext, name: string): Promise<{ deleted: string[] }> {
+export async function deleteQueue(
+  context: MuquContext,
+  name: string,
+): Promise<{ deleted: string[] }> {
   const names = sqsQueueNames(name);
   const deleted: string[] = [];
 
@@ -252,7 +274,10 @@ export async function deleteQueue(context: MuquContext, name: string): Promise<{
   }
 
   if (deleted.length === 0) {
-    throw new MuquError('QUEUE_NOT_FOUND', `Queue "${name}" does not exist. Refresh the queue list.`);
+    throw new MuquError(
+      'QUEUE_NOT_FOUND',
+      `Queue "${name}" does not exist. Refresh the queue list.`,
+    );
   }
   context.log.info({ queue: name, deleted }, 'queue deleted');
   return { deleted };

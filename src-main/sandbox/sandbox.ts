@@ -3,6 +3,11 @@ import { buildApp } from 'fauxqs';
 /** Region the sandbox reports in queue ARNs; any region works against it. */
 export const SANDBOX_REGION = 'us-east-1';
 
+interface SandboxServer {
+  listen(options: { port: number; host: string }): Promise<string>;
+  close(): Promise<void>;
+}
+
 export interface Sandbox {
   endpoint: string;
   stop(): Promise<void>;
@@ -15,7 +20,13 @@ export interface Sandbox {
  * Queues and messages last as long as the server runs.
  */
 export async function startSandbox(port = 0): Promise<Sandbox> {
-  const app = buildApp({ logger: false, host: '127.0.0.1', defaultRegion: SANDBOX_REGION });
+  // fauxqs 2.4 ships declarations that import `.ts` paths, which TypeScript cannot
+  // resolve from node_modules, so the Fastify instance is typed by what is used here.
+  const app = buildApp({
+    logger: false,
+    host: '127.0.0.1',
+    defaultRegion: SANDBOX_REGION,
+  }) as unknown as SandboxServer;
   const address = await app.listen({ port, host: '127.0.0.1' });
   return {
     endpoint: address,

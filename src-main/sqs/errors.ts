@@ -46,7 +46,8 @@ const adviceByCode: Partial<Record<ErrorCode, string>> = {
   INVALID_MESSAGE_CONTENTS:
     'The job contains characters SQS does not accept (control characters other than tab, ' +
     'newline and carriage return). Remove them and push again.',
-  ACCESS_DENIED: 'The credentials of this connection are not allowed to do this. Ask for the ' +
+  ACCESS_DENIED:
+    'The credentials of this connection are not allowed to do this. Ask for the ' +
     'SQS permissions listed in the README.',
   CREDENTIALS_MISSING:
     'SQS did not accept the credentials of this connection. Check the access key and secret.',
@@ -63,10 +64,16 @@ interface SdkErrorShape {
 }
 
 function asSdkError(error: unknown): SdkErrorShape {
-  return typeof error === 'object' && error !== null ? (error as SdkErrorShape) : {};
+  return typeof error === 'object' && error !== null ? error : {};
 }
 
-const networkErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH']);
+const networkErrorCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+]);
 
 /**
  * Turns any error thrown by an SQS call into a {@link MuquError} with a stable code
@@ -116,7 +123,10 @@ export function toMuquError(error: unknown, endpoint: string): MuquError {
   // The SDK speaks the AWS JSON 1.0 protocol; a server that answers in XML or HTML
   // (ElasticMQ before 1.4, LocalStack 0.14) makes the response parser throw.
   const status = sdkError.$response?.statusCode ?? sdkError.$metadata?.httpStatusCode;
-  if (name === 'SyntaxError' || /Unexpected token|Deserialization error|not valid JSON/i.test(serverMessage)) {
+  if (
+    name === 'SyntaxError' ||
+    /Unexpected token|Deserialization error|not valid JSON/i.test(serverMessage)
+  ) {
     return new MuquError(
       'UNSUPPORTED_PROTOCOL',
       `${endpoint} answered${status === undefined ? '' : ` with HTTP ${status}`} in a format the ` +

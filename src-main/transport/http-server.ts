@@ -46,7 +46,12 @@ function tokensMatch(expected: Buffer, received: string | undefined): boolean {
   return receivedBuffer.length === expected.length && timingSafeEqual(receivedBuffer, expected);
 }
 
-function send(response: ServerResponse, status: number, body: string, type = 'application/json'): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: string,
+  type = 'application/json',
+): void {
   response.writeHead(status, {
     'content-type': type,
     'cache-control': 'no-store',
@@ -87,13 +92,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const server: Server = createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
       options.log.error({ err: error, url: request.url }, 'web request failed');
-      if (!response.headersSent) sendError(response, 500, 'INTERNAL', 'The request failed inside MuQu Desktop.');
+      if (!response.headersSent)
+        sendError(response, 500, 'INTERNAL', 'The request failed inside MuQu Desktop.');
     });
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!allowedHosts.has(request.headers.host ?? '')) {
-      sendError(response, 421, 'UNAUTHORIZED', 'Unexpected Host header; open the URL MuQu Desktop printed.');
+      sendError(
+        response,
+        421,
+        'UNAUTHORIZED',
+        'Unexpected Host header; open the URL MuQu Desktop printed.',
+      );
       return;
     }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -109,7 +120,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     await serveStatic(url.pathname, response);
   }
 
-  async function handleApi(request: IncomingMessage, response: ServerResponse, operation: string): Promise<void> {
+  async function handleApi(
+    request: IncomingMessage,
+    response: ServerResponse,
+    operation: string,
+  ): Promise<void> {
     const origin = request.headers.origin;
     if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
       sendError(response, 403, 'UNAUTHORIZED', 'Requests from other sites are not allowed.');
@@ -117,7 +132,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const tokenHeader = request.headers[API_TOKEN_HEADER];
     if (!tokensMatch(expectedToken, typeof tokenHeader === 'string' ? tokenHeader : undefined)) {
-      sendError(response, 401, 'UNAUTHORIZED', 'Missing or wrong token; open the URL MuQu Desktop printed.');
+      sendError(
+        response,
+        401,
+        'UNAUTHORIZED',
+        'Missing or wrong token; open the URL MuQu Desktop printed.',
+      );
       return;
     }
     if (request.method !== 'POST') {
@@ -131,7 +151,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
     const body = await readBody(request);
     if (body === null) {
-      sendError(response, 413, 'INVALID_INPUT', `The request is larger than ${MAX_REQUEST_BYTES} bytes.`);
+      sendError(
+        response,
+        413,
+        'INVALID_INPUT',
+        `The request is larger than ${MAX_REQUEST_BYTES} bytes.`,
+      );
       return;
     }
     let input: unknown;
@@ -146,7 +171,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }
 
   async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const relative =
+      pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
     const filePath = normalize(join(options.rendererDir, relative));
     if (!filePath.startsWith(options.rendererDir + sep)) {
       sendError(response, 404, 'INVALID_INPUT', 'Not found.');

@@ -53,7 +53,10 @@ function createClient(): ApiClient {
     return createApiClient((name, input) => {
       const call = bridge[name];
       return call === undefined
-        ? Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: `No bridge for ${name}.` } })
+        ? Promise.resolve({
+            ok: false,
+            error: { code: 'INTERNAL', message: `No bridge for ${name}.` },
+          })
         : call(input);
     });
   }
