@@ -1,17 +1,27 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { apiClient } from './api';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App } from './app/App';
+import { ToastProvider } from './common/toasts';
+import './styles.css';
 
-function App() {
-  void apiClient.listConnections({});
-  return <h1>MuQu Desktop</h1>;
-}
+const queryClient = new QueryClient({
+  defaultOptions: {
+    // A failed SQS call is shown at once; the refresh timer tries again anyway.
+    queries: { retry: false, refetchOnWindowFocus: true },
+    mutations: { retry: false },
+  },
+});
 
 const root = document.getElementById('root');
 if (root !== null) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <QueryClientProvider client={queryClient}>
+        <ToastProvider>
+          <App />
+        </ToastProvider>
+      </QueryClientProvider>
     </StrictMode>,
   );
 }
