@@ -14,8 +14,8 @@ function systemPrefersDark(): boolean {
 }
 
 /**
- * The theme choice, kept in local storage, and the resolved theme applied to the
- * `data-theme` attribute of the document. "system" follows the operating system live.
+ * Returns the theme choice, kept in local storage, and applies the resolved theme to
+ * the `data-theme` attribute of the document. "system" follows the operating system live.
  */
 export function useTheme(): {
   choice: ThemeChoice;
@@ -32,7 +32,8 @@ export function useTheme(): {
     return () => query.removeEventListener('change', onChange);
   }, []);
 
-  const resolved = choice === 'system' ? (systemDark ? 'dark' : 'light') : choice;
+  const systemTheme = systemDark ? 'dark' : 'light';
+  const resolved = choice === 'system' ? systemTheme : choice;
   useEffect(() => {
     document.documentElement.dataset.theme = resolved;
   }, [resolved]);

@@ -9,8 +9,8 @@ interface Props {
 }
 
 /**
- * A modal dialog on the native `<dialog>` element, which traps focus and closes on
- * Escape by itself.
+ * Renders a modal dialog on the native `<dialog>` element, which traps focus and
+ * closes on Escape by itself.
  */
 export function Dialog({ open, title, onClose, children, testId }: Props) {
   const ref = useRef<HTMLDialogElement>(null);

@@ -5,7 +5,7 @@ interface Props {
   onDismiss?: () => void;
 }
 
-/** Shows an API error: the message says what to do; the code and AWS name help with support. */
+/** Renders an API error: the message tells the user what to do, and the code and AWS name help support. */
 export function ErrorBanner({ error, onDismiss }: Props) {
   if (error === null) return null;
   return (

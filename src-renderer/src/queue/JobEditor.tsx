@@ -17,7 +17,7 @@ interface Props {
 }
 
 /**
- * A JSON editor (CodeMirror 6) with syntax highlighting and inline parse errors.
+ * Renders a JSON editor (CodeMirror 6) with syntax highlighting and inline parse errors.
  * Ctrl+Enter or Cmd+Enter calls `onSubmit`.
  */
 export function JobEditor({

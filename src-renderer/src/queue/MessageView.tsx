@@ -7,7 +7,7 @@ interface Props {
   theme: 'light' | 'dark';
 }
 
-/** Shows one job: the body pretty-printed, and what SQS knows about it. */
+/** Renders one job: the body pretty-printed, and the attributes SQS returned with it. */
 export function MessageView({ message, theme }: Props) {
   const body = prettyBody(message.body);
   const limit = message.maxReceiveCount;

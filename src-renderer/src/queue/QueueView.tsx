@@ -69,7 +69,7 @@ function SettingsTable({ title, settings }: { title: string; settings: QueueSett
   );
 }
 
-/** One queue: its counts, and tabs to push jobs, look at jobs and dead letters, and read its settings. */
+/** Renders one queue: its counts, and tabs to push jobs, look at jobs and dead letters, and read its settings. */
 export function QueueView({ connectionId, queue, theme, onDelete }: Props) {
   const name = queue.muquName;
   const details = useQueueDetails(connectionId, queue.kind === 'other' ? null : name);

@@ -50,8 +50,8 @@ function Counts({ queue }: { queue: QueueSummary }) {
 }
 
 /**
- * The queues of the connection as a virtual list, so accounts with thousands of
- * queues stay fast. Up and Down move the selection.
+ * Renders the queues of the connection as a virtual list, so that accounts with
+ * thousands of queues stay fast. Up and Down move the selection.
  */
 export function QueueList({ queues, selectedSqsName, onSelect }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
