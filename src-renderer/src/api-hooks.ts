@@ -33,8 +33,19 @@ export function toApiError(error: unknown): ApiError {
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }
 
-/** How often the queue list and the open queue refresh their counts, in milliseconds. */
+/** How often the open queue refreshes its counts, in milliseconds. */
 export const REFRESH_INTERVAL_MS = 5000;
+
+/**
+ * Returns how often to refresh a list of `queueCount` queues, in milliseconds. Each
+ * refresh reads the counts of every queue and DLQ with one GetQueueAttributes call
+ * each, so large accounts refresh less often to keep request volume and cost down.
+ */
+export function listRefreshIntervalMs(queueCount: number): number {
+  if (queueCount <= 50) return REFRESH_INTERVAL_MS;
+  if (queueCount <= 500) return 30_000;
+  return 120_000;
+}
 
 export const queryKeys = {
   connections: ['connections'] as const,
@@ -51,7 +62,7 @@ export function useQueues(connectionId: string | null) {
     queryKey: queryKeys.queues(connectionId ?? ''),
     queryFn: () => call('listQueues', { connectionId: connectionId ?? '' }),
     enabled: connectionId !== null,
-    refetchInterval: REFRESH_INTERVAL_MS,
+    refetchInterval: (query) => listRefreshIntervalMs(query.state.data?.length ?? 0),
   });
 }
 
