@@ -96,7 +96,12 @@ async function mapWithConcurrency<T, R>(
  * A queue that disappears between the list and its count read is left out.
  */
 export async function listQueues(context: MuquContext): Promise<QueueSummary[]> {
-  const urls = await listAllQueueUrls(context);
+  let urls: string[];
+  try {
+    urls = await listAllQueueUrls(context);
+  } catch (error) {
+    throw toMuquError(error, context.endpoint);
+  }
   const urlByName = new Map(urls.map((url) => [queueNameOf(url), url]));
   for (const [name, url] of urlByName) context.urls.set(name, url);
 

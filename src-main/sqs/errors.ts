@@ -44,8 +44,9 @@ const adviceByCode: Partial<Record<ErrorCode, string>> = {
     'This fetch is no longer valid: the job became visible again or was removed. ' +
     'Fetch the job again, then remove it.',
   INVALID_MESSAGE_CONTENTS:
-    'The job contains characters SQS does not accept (control characters other than tab, ' +
-    'newline and carriage return). Remove them and push again.',
+    'The job contains characters SQS does not accept: control characters other than tab, ' +
+    'newline and carriage return, U+FFFE, U+FFFF or unpaired surrogates. Remove them and ' +
+    'push again.',
   ACCESS_DENIED:
     'The credentials of this connection are not allowed to do this. Ask for the ' +
     'SQS permissions listed in the README.',
@@ -54,6 +55,17 @@ const adviceByCode: Partial<Record<ErrorCode, string>> = {
   CREDENTIALS_EXPIRED: 'The credentials of this connection have expired. Renew them and retry.',
   THROTTLED: 'SQS is throttling requests. Wait a few seconds and try again.',
 };
+
+/**
+ * Prefix of some query-protocol error names, such as `AWS.SimpleQueueService.NonExistentQueue`.
+ * AWS uses it on a few names only, but fauxqs 2.4 puts it on every name, such as
+ * `AWS.SimpleQueueService.InvalidParameterValue`. Lookups therefore also try the bare name.
+ */
+const QUERY_ERROR_PREFIX = 'AWS.SimpleQueueService.';
+
+function withoutQueryPrefix(name: string): string {
+  return name.startsWith(QUERY_ERROR_PREFIX) ? name.slice(QUERY_ERROR_PREFIX.length) : name;
+}
 
 interface SdkErrorShape {
   name?: unknown;
@@ -86,13 +98,14 @@ export function toMuquError(error: unknown, endpoint: string): MuquError {
   const name = typeof sdkError.name === 'string' ? sdkError.name : 'Error';
   const serverMessage = typeof sdkError.message === 'string' ? sdkError.message : '';
 
-  const mapped = codeByAwsName[name];
+  const bareName = withoutQueryPrefix(name);
+  const mapped = codeByAwsName[name] ?? codeByAwsName[bareName];
   if (mapped !== undefined) {
     const advice = adviceByCode[mapped] ?? serverMessage;
     return new MuquError(mapped, advice, { awsName: name, cause: error });
   }
 
-  if (name === 'InvalidParameterValue' || name === 'InvalidParameterValueException') {
+  if (bareName === 'InvalidParameterValue' || bareName === 'InvalidParameterValueException') {
     if (/receipt handle/i.test(serverMessage)) {
       return new MuquError('RECEIPT_HANDLE_INVALID', adviceByCode.RECEIPT_HANDLE_INVALID ?? '', {
         awsName: name,

@@ -79,6 +79,29 @@ async function readBody(request: IncomingMessage): Promise<string | null> {
 }
 
 /**
+ * Parses the path of a request, or returns null when it is not a path. The base is
+ * prepended rather than resolved against, because `new URL('//x', base)` reads `x`
+ * as a host name and throws.
+ */
+function parseRequestPath(path: string): URL | null {
+  if (!path.startsWith('/')) return null;
+  try {
+    return new URL(`http://127.0.0.1${path}`);
+  } catch {
+    return null;
+  }
+}
+
+/** Decodes percent escapes of a URL path, or returns null when they are malformed. */
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Starts the web-mode transport: the built renderer and the API over HTTP on
  * 127.0.0.1 only. Every API request must carry the per-launch token; Host must name
  * the loopback address and port (against DNS rebinding) and a present Origin must be
@@ -107,7 +130,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       );
       return;
     }
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const url = parseRequestPath(request.url ?? '/');
+    if (url === null) {
+      sendError(response, 400, 'INVALID_INPUT', 'The request path is not valid.');
+      return;
+    }
 
     if (url.pathname.startsWith('/api/')) {
       await handleApi(request, response, url.pathname.slice('/api/'.length));
@@ -171,8 +198,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }
 
   async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
-    const relative =
-      pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const decoded = decodePath(pathname);
+    if (decoded === null) {
+      sendError(response, 404, 'INVALID_INPUT', 'Not found.');
+      return;
+    }
+    const relative = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
     const filePath = normalize(join(options.rendererDir, relative));
     if (!filePath.startsWith(options.rendererDir + sep)) {
       sendError(response, 404, 'INVALID_INPUT', 'Not found.');
