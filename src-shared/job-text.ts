@@ -126,8 +126,11 @@ export function parseJobText(text: string): JobTextCheck {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(detail);
+    // V8 appends "in JSON at position N (line L column C)"; the position becomes the
+    // line and column given here, and the rest of V8's wording is dropped.
+    const raw = error instanceof Error ? error.message : String(error);
+    const detail = raw.replace(/\s*(in JSON )?at position \d+.*$/s, '');
+    const position = /position (\d+)/.exec(raw);
     const offset = position?.[1] === undefined ? findJsonErrorOffset(text) : Number(position[1]);
     const where = offset === null ? undefined : lineAndColumn(text, offset);
     const at = where === undefined ? '' : ` at line ${where.line}, column ${where.column}`;

@@ -57,10 +57,9 @@ describe('peekJob', () => {
     expect(received?.Body).toBe('{"n": 1}');
   });
 
-  // NOTE: fauxqs 2.4 returns a message received at visibility 0 to the queue only
-  // on the next receive, so until then it counts the message as not visible. AWS
-  // reports 0 at once. When this test starts passing, drop `.fails`.
-  it.fails('leaves no job in flight, fails on fauxqs', async () => {
+  // fauxqs 2.4 counted a message received at visibility 0 as not visible until the
+  // next receive; patches/fauxqs+2.4.1.patch makes it count as AWS does.
+  it('leaves no job in flight', async () => {
     const queue = await queueWithJobs('inflight', ['{"n": 1}']);
 
     await peekJob(server.context, queue.name, 'main');
