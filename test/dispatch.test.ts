@@ -188,7 +188,8 @@ describe('dispatch input check', () => {
       body: `{"x": "${'x'.repeat(1_048_576)}"}`,
     });
 
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'MESSAGE_TOO_LARGE' } });
+    expect(result.ok ? '' : result.error.message).toContain('1,048,576 bytes');
   });
 
   it('returns job check error as data', async () => {

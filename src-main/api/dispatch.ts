@@ -1,9 +1,24 @@
-import { api, type OperationName } from '../../src-shared/api';
-import { MuquError, type ApiResult } from '../../src-shared/errors';
+import type { z } from 'zod';
+import { api, SQS_MAX_MESSAGE_BYTES, type OperationName } from '../../src-shared/api';
+import { MuquError, type ApiError, type ApiResult } from '../../src-shared/errors';
 import type { Logger } from '../logger';
 import type { createHandlers } from './handlers';
 
 export type Dispatch = (name: string, input: unknown) => Promise<ApiResult<unknown>>;
+
+/** Turns the first schema issue of a request into an API error a person can act on. */
+function describeInvalidInput(issue: z.core.$ZodIssue | undefined): ApiError {
+  const field = issue?.path.join('.') ?? '';
+  const detail = issue?.message ?? 'invalid';
+  if (field === 'name') return { code: 'INVALID_QUEUE_NAME', message: detail };
+  if (field === 'body' && issue?.code === 'too_big') {
+    return {
+      code: 'MESSAGE_TOO_LARGE',
+      message: `The job is longer than SQS allows (${SQS_MAX_MESSAGE_BYTES.toLocaleString('en')} bytes). Make it smaller.`,
+    };
+  }
+  return { code: 'INVALID_INPUT', message: field === '' ? detail : `${field}: ${detail}` };
+}
 
 function isOperationName(name: string): name is OperationName {
   return Object.hasOwn(api, name);
@@ -26,17 +41,7 @@ export function createDispatch(handlers: ReturnType<typeof createHandlers>, log:
 
     const parsed = api[name].input.safeParse(input ?? {});
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.join('.') ?? '';
-      const code = field === 'name' ? 'INVALID_QUEUE_NAME' : 'INVALID_INPUT';
-      const message =
-        field === ''
-          ? (issue?.message ?? 'Invalid request.')
-          : `${field}: ${issue?.message ?? 'invalid'}`;
-      return {
-        ok: false,
-        error: { code, message: field === 'name' ? (issue?.message ?? message) : message },
-      };
+      return { ok: false, error: describeInvalidInput(parsed.error.issues[0]) };
     }
 
     try {
