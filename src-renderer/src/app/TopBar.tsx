@@ -49,7 +49,9 @@ export function TopBar({
           <span>
             Region <strong data-testid="connection-region">{active.region}</strong>
           </span>
-          <span className="muted endpoint">{active.endpoint}</span>
+          <span className="muted endpoint" data-testid="connection-endpoint">
+            {active.endpoint}
+          </span>
         </div>
       )}
 

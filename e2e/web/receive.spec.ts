@@ -1,0 +1,55 @@
+/** Peek and fetch when no job can be handed out: an empty queue, or one job already in flight. */
+import { expect, test } from '../fixtures/web-app';
+import { MuquApp, RECEIVE_TIMEOUT_MS, uniqueQueueName } from '../pages/muqu-app';
+import { queueUrl, receiveAsWorker, sandboxClient } from './sandbox-sqs';
+
+const receive = { timeout: RECEIVE_TIMEOUT_MS };
+
+test('peek on empty queue shows empty notice', async ({ page, appUrl }) => {
+  const app = new MuquApp(page);
+  await app.open(appUrl);
+  await app.createQueue(uniqueQueueName('idle'));
+  await app.tab('jobs').click();
+
+  await app.jobs.peekButton.click();
+
+  await expect(app.jobs.empty).toContainText('No job was handed out.', receive);
+  await expect(app.jobs.empty).toContainText('The queue is empty, or its jobs are delayed.');
+  await expect(app.jobs.result).toBeHidden();
+});
+
+test('fetch on empty queue shows empty notice', async ({ page, appUrl }) => {
+  const app = new MuquApp(page);
+  await app.open(appUrl);
+  await app.createQueue(uniqueQueueName('idle-fetch'));
+  await app.tab('jobs').click();
+
+  await app.jobs.fetchButton.click();
+
+  await expect(app.jobs.empty).toContainText('The queue is empty', receive);
+  await expect(app.jobs.removeButton).toBeHidden();
+});
+
+test('fetch while a job is in flight explains why', async ({ page, appUrl }) => {
+  const app = new MuquApp(page);
+  const name = uniqueQueueName('busy');
+  await app.open(appUrl);
+  await app.createQueue(name);
+  await app.pushJob('{"step": 1}', 1);
+  await app.pushJob('{"step": 2}', 2);
+
+  // A worker takes job 1 and keeps it for the 30 s visibility timeout. Because every
+  // MuQu job is in one message group, SQS hands out no other job of the queue meanwhile.
+  const client = sandboxClient(await app.endpoint());
+  const workerJob = await receiveAsWorker(client, await queueUrl(client, `${name}.fifo`));
+  expect(workerJob).toBe('{"step": 1}');
+
+  await app.tab('jobs').click();
+  await expect(app.count('count-in-flight')).toHaveText('1');
+  await app.jobs.fetchButton.click();
+
+  await expect(app.jobs.empty).toContainText('No job was handed out.', receive);
+  await expect(app.jobs.empty).toContainText('1 job in flight');
+  await expect(app.jobs.empty).toContainText('A MuQu queue hands out one job at a time');
+  await expect(app.jobs.result).toBeHidden();
+});
