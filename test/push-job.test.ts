@@ -158,6 +158,26 @@ describe('pushJob deduplication', () => {
     expect(counts.visible).toBe(2);
   });
 
+  it('trims whitespace around the object', async () => {
+    const queue = await newQueue('trimmed');
+
+    await pushJob(server.context, queue.name, '\n {"task": "trim"}\n\n');
+    const received = await receiveDirectly(server.sqs, queue.main);
+
+    expect(received?.Body).toBe('{"task": "trim"}');
+  });
+
+  it('treats trailing newline as same body', async () => {
+    const queue = await newQueue('newline');
+
+    await pushJob(server.context, queue.name, '{"task": "newline"}');
+    const second = await pushJob(server.context, queue.name, '{"task": "newline"}\n');
+    const counts = await readMessageCounts(server.sqs, queue.main);
+
+    expect(second.duplicateOfPushAt).not.toBeNull();
+    expect(counts.visible).toBe(1);
+  });
+
   it('forgets push after 5 minutes', async () => {
     const queue = await newQueue('window');
     const clock = new TestClock();

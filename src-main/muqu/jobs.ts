@@ -29,15 +29,18 @@ async function queueUrl(context: MuquContext, name: string, role: QueueRole): Pr
 }
 
 /**
- * Pushes one job as the library does: the body must be a JSON object, sent as typed,
- * in message group `MessageGroupId`, with content-based deduplication (no
+ * Pushes one job as the library does: the body must be a JSON object, sent as typed
+ * less surrounding whitespace, in message group `MessageGroupId`, with content-based deduplication (no
  * deduplication id). Reports when an identical push within 5 minutes makes SQS drop it.
  */
 export async function pushJob(
   context: MuquContext,
   name: string,
-  body: string,
+  typedBody: string,
 ): Promise<{ messageId: string; sequenceNumber: string | null; duplicateOfPushAt: number | null }> {
+  // Whitespace around the object changes nothing for a worker's json.loads, but it
+  // would defeat content-based deduplication of otherwise identical jobs.
+  const body = typedBody.trim();
   const parsed = parseJobText(body);
   if (!parsed.ok) throw new MuquError(parsed.code, parsed.message);
 

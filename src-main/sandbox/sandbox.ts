@@ -22,9 +22,10 @@ export interface Sandbox {
 export async function startSandbox(port = 0): Promise<Sandbox> {
   // fauxqs 2.4 ships declarations that import `.ts` paths, which TypeScript cannot
   // resolve from node_modules, so the Fastify instance is typed by what is used here.
+  // Without a `host` option, fauxqs builds queue URLs from the request's Host header,
+  // which gives working URLs such as http://127.0.0.1:PORT/000000000000/jobs.fifo.
   const app = buildApp({
     logger: false,
-    host: '127.0.0.1',
     defaultRegion: SANDBOX_REGION,
   }) as unknown as SandboxServer;
   const address = await app.listen({ port, host: '127.0.0.1' });

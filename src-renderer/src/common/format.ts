@@ -19,6 +19,13 @@ export function formatClock(epochMs: number): string {
   });
 }
 
+/** Returns every job in a queue: waiting, in flight and delayed. */
+export function totalJobs(
+  counts: { visible: number; inFlight: number; delayed: number } | null,
+): number {
+  return counts === null ? 0 : counts.visible + counts.inFlight + counts.delayed;
+}
+
 /** Formats a count with thousands separators. */
 export function formatCount(value: number): string {
   return value.toLocaleString();

@@ -11,7 +11,7 @@ interface Toast {
 const ToastContext = createContext<(tone: Tone, text: string) => void>(() => undefined);
 
 // Warnings stay longer than confirmations, because they ask the user to check something.
-const DURATION_MS: Record<Tone, number> = { success: 4000, info: 5000, warning: 12000 };
+const DURATION_MS: Record<Tone, number> = { success: 4000, info: 5000, warning: 8000 };
 
 /** Short notices in a corner, announced to screen readers through a live region. */
 export function ToastProvider({ children }: { children: ReactNode }) {
@@ -24,7 +24,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const show = useCallback(
     (tone: Tone, text: string) => {
       const id = Date.now() + Math.random();
-      setToasts((all) => [...all.slice(-3), { id, tone, text }]);
+      setToasts((all) => [...all.slice(-2), { id, tone, text }]);
       window.setTimeout(() => dismiss(id), DURATION_MS[tone]);
     },
     [dismiss],

@@ -7,7 +7,7 @@ import type {
 } from '../../../src-shared/api';
 import { Dialog } from '../common/Dialog';
 import { ErrorBanner } from '../common/ErrorBanner';
-import { plural } from '../common/format';
+import { formatCount, plural, totalJobs } from '../common/format';
 import { useNow } from '../common/use-now';
 import { useSessionState } from '../common/session-state';
 import { useToast } from '../common/toasts';
@@ -31,6 +31,15 @@ type Shown =
   | null;
 
 type ReceiveKind = 'peek' | 'fetch';
+
+function modeText(mode: ReceiveKind, role: QueueRole): string {
+  if (role === 'dead-letter') {
+    return mode === 'peek'
+      ? 'Peeked: left in the dead-letter queue.'
+      : 'Fetched: hidden until you remove it or put it back.';
+  }
+  return mode === 'peek' ? 'Peeked: still visible to workers.' : 'Fetched: hidden from workers.';
+}
 
 function EmptyResult({ counts }: { counts: QueueCounts | null }) {
   const inFlight = counts?.inFlight ?? 0;
@@ -163,8 +172,12 @@ export function MessagePanel({ connectionId, name, role, counts, maxReceiveCount
           <p className="muted">
             Jobs that failed too often. Looking at them here is safe: a dead-letter queue moves
             nothing on.{' '}
-            <strong data-testid="dead-letter-count">{plural(counts?.visible ?? 0, 'job')}</strong>{' '}
-            waiting.
+            <strong data-testid="dead-letter-count">{plural(totalJobs(counts), 'job')}</strong> in
+            the dead-letter queue
+            {(counts?.inFlight ?? 0) > 0
+              ? `, ${formatCount(counts?.inFlight ?? 0)} of them fetched`
+              : ''}
+            .
           </p>
         )}
       </div>
@@ -226,11 +239,7 @@ export function MessagePanel({ connectionId, name, role, counts, maxReceiveCount
         <EmptyResult counts={counts} />
       ) : (
         <div className="message-result" data-testid="message-result" data-mode={shown.mode}>
-          <p className="message-mode">
-            {shown.mode === 'peek'
-              ? 'Peeked: still visible to workers.'
-              : 'Fetched: hidden from workers.'}
-          </p>
+          <p className="message-mode">{modeText(shown.mode, role)}</p>
           {shown.mode === 'fetch' ? <Countdown message={shown.message} /> : null}
           <MessageView message={shown.message} theme={theme} />
         </div>

@@ -3,7 +3,6 @@ import { useSessionState } from '../common/session-state';
 import { parseJobText } from '../../../src-shared/job-text';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { formatClock } from '../common/format';
-import { useToast } from '../common/toasts';
 import { toApiError, useApiMutation } from '../api-hooks';
 import { JobEditor } from './JobEditor';
 
@@ -35,7 +34,6 @@ export function PushPanel({ connectionId, name, theme }: Props) {
     null,
   );
   const push = useApiMutation('pushJob', connectionId);
-  const toast = useToast();
 
   const check = parseJobText(text);
 
@@ -50,18 +48,11 @@ export function PushPanel({ connectionId, name, theme }: Props) {
     push.mutate(
       { connectionId, name, body: text },
       {
-        onSuccess: (result) => {
-          setLastPush({ ...result, at: Date.now() });
-          if (result.duplicateOfPushAt === null) toast('success', `Job pushed to ${name}.`);
-          else
-            toast(
-              'warning',
-              `SQS dropped this push: the same job went to ${name} at ${formatClock(result.duplicateOfPushAt)}.`,
-            );
-        },
+        // The result banner below the editor reports the push; a toast would cover it.
+        onSuccess: (result) => setLastPush({ ...result, at: Date.now() }),
       },
     );
-  }, [connectionId, name, push, setLastPush, text, toast]);
+  }, [connectionId, name, push, setLastPush, text]);
 
   return (
     <section className="panel" aria-labelledby="push-heading">

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { QueueSettings, QueueSummary } from '../../../src-shared/api';
 import { ErrorBanner } from '../common/ErrorBanner';
-import { formatCount } from '../common/format';
+import { formatCount, totalJobs } from '../common/format';
 import { toApiError, useQueueDetails } from '../api-hooks';
 import { MessagePanel } from './MessagePanel';
 import { PushPanel } from './PushPanel';
@@ -115,7 +115,7 @@ export function QueueView({ connectionId, queue, theme, onDelete }: Props) {
     : [
         ['push', 'Push'],
         ['jobs', 'Jobs'],
-        ['dead-letters', `Dead letters (${formatCount(deadCounts?.visible ?? 0)})`],
+        ['dead-letters', `Dead letters (${formatCount(totalJobs(deadCounts))})`],
         ['settings', 'Settings'],
       ];
 
@@ -157,7 +157,7 @@ export function QueueView({ connectionId, queue, theme, onDelete }: Props) {
         )}
         <Stat
           label="dead letters"
-          value={deadCounts?.visible ?? 0}
+          value={totalJobs(deadCounts)}
           tone="warning"
           testId="count-dead"
         />

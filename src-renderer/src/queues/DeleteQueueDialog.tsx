@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { QueueSummary } from '../../../src-shared/api';
 import { Dialog } from '../common/Dialog';
 import { ErrorBanner } from '../common/ErrorBanner';
-import { plural } from '../common/format';
+import { plural, totalJobs } from '../common/format';
 import { toApiError, useApiMutation } from '../api-hooks';
 
 interface Props {
@@ -21,9 +21,8 @@ export function DeleteQueueDialog({ open, connectionId, queue, onClose, onDelete
   const name = queue.muquName ?? queue.sqsName;
   const [typed, setTyped] = useState('');
   const remove = useApiMutation('deleteQueue', connectionId);
-  const jobs =
-    (queue.counts?.visible ?? 0) + (queue.counts?.inFlight ?? 0) + (queue.counts?.delayed ?? 0);
-  const deadJobs = queue.deadLetterCounts?.visible ?? 0;
+  const jobs = totalJobs(queue.counts);
+  const deadJobs = totalJobs(queue.deadLetterCounts);
   const orphan = queue.kind === 'orphan-dead-letter';
 
   const close = () => {

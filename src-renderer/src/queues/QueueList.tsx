@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { QueueSummary } from '../../../src-shared/api';
-import { formatCount } from '../common/format';
+import { formatCount, totalJobs } from '../common/format';
 
 interface Props {
   queues: QueueSummary[];
@@ -28,7 +28,7 @@ function KindNote({ queue }: { queue: QueueSummary }) {
 function Counts({ queue }: { queue: QueueSummary }) {
   const counts = queue.counts;
   if (counts === null) return null;
-  const dead = queue.deadLetterCounts?.visible ?? 0;
+  const dead = totalJobs(queue.deadLetterCounts);
   return (
     <span className="queue-item-counts">
       <span title="Jobs waiting">{formatCount(counts.visible)} waiting</span>
