@@ -1,6 +1,27 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { META_CONTENT_SECURITY_POLICY } from './src-shared/content-security-policy';
+
+/**
+ * Adds the Content-Security-Policy as a meta tag to the built page, because Electron
+ * loads it from file://, where no response header can carry the policy. The dev server
+ * gets none, since React's hot reload needs an inline script.
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'muqu-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 export default defineConfig({
   main: {
@@ -28,7 +49,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('src-renderer/index.html') } },

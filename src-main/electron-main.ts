@@ -4,7 +4,6 @@ import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import { ipcChannel, operationNames } from '../src-shared/api';
 import { startMuquApp, type MuquApp } from './app';
 import { logger } from './logger';
-import { CONTENT_SECURITY_POLICY } from './transport/http-server';
 
 const log = logger.child({ area: 'electron' });
 const here = dirname(fileURLToPath(import.meta.url));
@@ -69,14 +68,6 @@ function createWindow(): BrowserWindow {
 
 async function main(): Promise<void> {
   await app.whenReady();
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: {
-        ...details.responseHeaders,
-        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
-      },
-    });
-  });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(false),
   );
