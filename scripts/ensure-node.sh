@@ -47,6 +47,7 @@ _muqu_ensure_node() {
 
   # npm is needed to fetch Node.js from the npm registry. Debian's npm package brings an
   # older Node.js with it, which is enough to run that one install.
+  # NOTE: this branch has not yet run on a machine without npm.
   if ! command -v npm >/dev/null 2>&1; then
     if command -v apt-get >/dev/null 2>&1 &&
       _muqu_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&

@@ -182,6 +182,17 @@ async function runPlaywright(buildPassed) {
   return suiteResult('playwright', result, () => readPlaywrightReport(playwrightReportPath));
 }
 
+/** Runs one step, turning an error of this script itself into one failed test. */
+async function guarded(name, runStep) {
+  try {
+    return await runStep();
+  } catch (error) {
+    const note = `${name}: could not run: ${error.message}`;
+    console.error(`run-tests: ${note}`);
+    return { name, passed: 0, failed: 1, skipped: 0, notes: [note] };
+  }
+}
+
 function printSummary(results) {
   heading('summary');
   const width = Math.max(...results.map((result) => result.name.length));
@@ -215,13 +226,13 @@ async function main() {
   mkdirSync(reportDir, { recursive: true });
 
   const results = [];
-  results.push(await staticCheck('typecheck', 'typecheck'));
-  results.push(await staticCheck('lint', 'lint'));
-  results.push(await staticCheck('format', 'format:check'));
-  const build = await staticCheck('build', 'build');
+  results.push(await guarded('typecheck', () => staticCheck('typecheck', 'typecheck')));
+  results.push(await guarded('lint', () => staticCheck('lint', 'lint')));
+  results.push(await guarded('format', () => staticCheck('format', 'format:check')));
+  const build = await guarded('build', () => staticCheck('build', 'build'));
   results.push(build);
-  results.push(await runVitest());
-  results.push(await runPlaywright(build.failed === 0));
+  results.push(await guarded('vitest', runVitest));
+  results.push(await guarded('playwright', () => runPlaywright(build.failed === 0)));
 
   const failed = printSummary(results);
   process.exitCode = failed > 0 ? 1 : 0;

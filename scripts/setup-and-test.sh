@@ -7,10 +7,16 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/ensure-node.sh
 
-chromium_path="${MUQU_CHROMIUM:-/usr/bin/chromium}"
 apt_packages=()
-# Playwright drives Debian's Chromium, because its own browser download needs internet access.
-if [[ ! -x "$chromium_path" ]]; then
+# Playwright drives Debian's Chromium, because its own browser download needs internet
+# access. MUQU_CHROMIUM names another Chromium build instead.
+if [[ -n "${MUQU_CHROMIUM:-}" ]]; then
+  if [[ ! -x "$MUQU_CHROMIUM" ]]; then
+    echo "setup-and-test: MUQU_CHROMIUM=$MUQU_CHROMIUM is not an executable file." \
+      "Point it at a Chromium binary, or unset it to use Debian's /usr/bin/chromium." >&2
+    exit 1
+  fi
+elif [[ ! -x /usr/bin/chromium ]]; then
   # fonts-liberation gives pages readable text without Chromium's other recommended packages.
   apt_packages+=(chromium fonts-liberation)
 fi

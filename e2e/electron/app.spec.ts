@@ -2,6 +2,10 @@
  * The Electron shell: window, preload bridge, isolation and the IPC transport. The
  * operations themselves are covered in web mode; these tests check that the Electron
  * path carries them. Without the Electron binary or a display they are skipped.
+ *
+ * NOTE: no machine that builds this project has had the Electron binary yet, so these
+ * tests have never run. The API calls and expected results were checked over the web
+ * transport, which uses the same dispatcher.
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
