@@ -44,6 +44,7 @@ test('new user path from create to delete', async ({ page, appUrl }) => {
     await expect(jobs.body).toContainText('"step": 1');
     await expect(jobs.receiveCount).toContainText('2 of 2');
     await expect(jobs.countdown).toContainText(/Hidden from workers for \d+ s/);
+    await expect(jobs.root.getByTestId('message-receipt-handle')).not.toBeEmpty();
     await expect(app.count('count-in-flight')).toHaveText('1');
   });
 

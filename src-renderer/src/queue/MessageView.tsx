@@ -45,6 +45,16 @@ export function MessageView({ message, theme }: Props) {
             <dd className="mono">{message.sequenceNumber}</dd>
           </>
         )}
+        {'receiptHandle' in message ? (
+          <>
+            <dt>Visible again at</dt>
+            <dd>{formatTime(message.visibleAgainAt)}</dd>
+            <dt>Receipt handle</dt>
+            <dd className="mono" data-testid="message-receipt-handle">
+              {message.receiptHandle}
+            </dd>
+          </>
+        ) : null}
       </dl>
     </div>
   );
