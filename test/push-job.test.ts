@@ -7,6 +7,7 @@ import { createQueue } from '../src-main/muqu/queues';
 import { toMuquError } from '../src-main/sqs/errors';
 import {
   createTestContext,
+  createTestSqsClient,
   queueUrlOf,
   readMessageCounts,
   receiveDirectly,
@@ -297,6 +298,34 @@ describe('pushJob size limit', () => {
     await expect(pushJob(server.context, queue.name, body)).rejects.toMatchObject({
       code: 'MESSAGE_TOO_LARGE',
     });
+  });
+});
+
+describe('pushJob settings cache', () => {
+  it('reads queue settings once for two pushes', async () => {
+    const endpoint = server.sandbox.endpoint;
+    const context = createTestContext(createTestSqsClient(endpoint), endpoint, new TestClock());
+    const name = uniqueQueueName('cached');
+    await createQueue(context, name);
+    const requests = recordRequests(context.sqs);
+
+    await pushJob(context, name, '{"n": 1}');
+    await pushJob(context, name, '{"n": 2}');
+    const reads = requests.filter((request) => request.command === 'GetQueueAttributesCommand');
+
+    expect(reads).toHaveLength(1);
+  });
+
+  it('rereads a raised limit before rejecting', async () => {
+    const queue = await newQueue('raised');
+    await setMaximumMessageSize(queue.main, 1024);
+    await pushJob(server.context, queue.name, '{"n": 1}');
+    await setMaximumMessageSize(queue.main, 4096);
+    const body = `{"pad": "${'x'.repeat(2000)}"}`;
+
+    const result = await pushJob(server.context, queue.name, body);
+
+    expect(result.messageId).not.toBe('');
   });
 });
 

@@ -4,6 +4,7 @@ import { ReceiptRegistry } from './receipts';
 import { RecentPushes } from './recent-pushes';
 import { RecentDeletions } from './recent-deletions';
 import { QueueUrlCache } from './queue-urls';
+import { QueueSettingsCache } from './settings-cache';
 
 /** Everything the MuQu operations need for one connection. */
 export interface MuquContext {
@@ -12,6 +13,7 @@ export interface MuquContext {
   endpoint: string;
   log: Logger;
   urls: QueueUrlCache;
+  settings: QueueSettingsCache;
   receipts: ReceiptRegistry;
   pushes: RecentPushes;
   deletions: RecentDeletions;
@@ -25,6 +27,7 @@ export function createMuquContext(sqs: SQSClient, endpoint: string, log: Logger)
     endpoint,
     log,
     urls: new QueueUrlCache(sqs),
+    settings: new QueueSettingsCache(now),
     receipts: new ReceiptRegistry(now),
     pushes: new RecentPushes(now),
     deletions: new RecentDeletions(now),

@@ -5,7 +5,7 @@ import {
   SendMessageCommand,
   type Message,
 } from '@aws-sdk/client-sqs';
-import type { FetchedMessage, PeekedMessage, QueueRole } from '../../src-shared/api';
+import type { FetchedMessage, PeekedMessage, QueueRole, QueueSettings } from '../../src-shared/api';
 import { MuquError } from '../../src-shared/errors';
 import { parseJobText } from '../../src-shared/job-text';
 import { sqsQueueNames } from '../../src-shared/muqu-names';
@@ -22,6 +22,27 @@ export const MESSAGE_GROUP_ID = 'MessageGroupId';
  * long poll still returns at once when a job is there.
  */
 export const INTERACTIVE_WAIT_SECONDS = 2;
+
+/**
+ * Returns the settings of one queue of a pair, from the cache when they were read in
+ * the last 30 s unless `fresh` is set.
+ */
+async function queueSettings(
+  context: MuquContext,
+  name: string,
+  role: QueueRole,
+  options: { fresh: boolean } = { fresh: false },
+): Promise<QueueSettings> {
+  const names = sqsQueueNames(name);
+  const sqsName = role === 'main' ? names.main : names.deadLetter;
+  const cached = options.fresh ? null : context.settings.get(sqsName);
+  if (cached !== null) return cached;
+
+  const url = await context.urls.get(sqsName);
+  const settings = settingsFrom(sqsName, url, await readAttributes(context, url));
+  context.settings.set(sqsName, settings);
+  return settings;
+}
 
 async function queueUrl(context: MuquContext, name: string, role: QueueRole): Promise<string> {
   const names = sqsQueueNames(name);
@@ -45,13 +66,13 @@ export async function pushJob(
   if (!parsed.ok) throw new MuquError(parsed.code, parsed.message);
 
   try {
-    const url = await queueUrl(context, name, 'main');
-    const settings = settingsFrom(
-      sqsQueueNames(name).main,
-      url,
-      await readAttributes(context, url),
-    );
     const bytes = Buffer.byteLength(body, 'utf8');
+    let settings = await queueSettings(context, name, 'main');
+    // A cached limit may be out of date, so a rejection is confirmed with a fresh read.
+    if (bytes > settings.maximumMessageBytes) {
+      settings = await queueSettings(context, name, 'main', { fresh: true });
+    }
+    const url = settings.url;
     if (bytes > settings.maximumMessageBytes) {
       throw new MuquError(
         'MESSAGE_TOO_LARGE',
@@ -109,26 +130,26 @@ async function receiveOne(
   visibilityTimeout: number | undefined,
 ): Promise<{
   message: Message | null;
-  settings: ReturnType<typeof settingsFrom>;
-  receivedAt: number;
+  settings: QueueSettings;
+  requestedAt: number;
 }> {
-  const url = await queueUrl(context, name, role);
-  const names = sqsQueueNames(name);
-  const settings = settingsFrom(
-    role === 'main' ? names.main : names.deadLetter,
-    url,
-    await readAttributes(context, url),
-  );
+  // A fetch computes when its receipt handle expires, so it reads the visibility
+  // timeout fresh; a peek needs only the cached maxReceiveCount.
+  const fresh = visibilityTimeout === undefined;
+  const settings = await queueSettings(context, name, role, { fresh });
+  // SQS starts the visibility timeout somewhere between request and response; counting
+  // from the request errs on the side of calling a receipt handle expired too early.
+  const requestedAt = context.now();
   const received = await context.sqs.send(
     new ReceiveMessageCommand({
-      QueueUrl: url,
+      QueueUrl: settings.url,
       MaxNumberOfMessages: 1,
       VisibilityTimeout: visibilityTimeout,
       WaitTimeSeconds: INTERACTIVE_WAIT_SECONDS,
       MessageSystemAttributeNames: ['All'],
     }),
   );
-  return { message: received.Messages?.[0] ?? null, settings, receivedAt: context.now() };
+  return { message: received.Messages?.[0] ?? null, settings, requestedAt };
 }
 
 /**
@@ -162,10 +183,10 @@ export async function fetchJob(
   role: QueueRole,
 ): Promise<{ message: FetchedMessage | null }> {
   try {
-    const { message, settings, receivedAt } = await receiveOne(context, name, role, undefined);
+    const { message, settings, requestedAt } = await receiveOne(context, name, role, undefined);
     if (message?.ReceiptHandle === undefined || message === null) return { message: null };
 
-    const visibleAgainAt = receivedAt + settings.visibilityTimeoutSeconds * 1000;
+    const visibleAgainAt = requestedAt + settings.visibilityTimeoutSeconds * 1000;
     context.receipts.remember(message.ReceiptHandle, visibleAgainAt);
     context.log.info({ queue: name, role, messageId: message.MessageId }, 'job fetched');
     return {

@@ -133,11 +133,14 @@ export async function listQueues(context: MuquContext): Promise<QueueSummary[]> 
 async function settingsOrNull(context: MuquContext, sqsName: string) {
   try {
     const url = await context.urls.get(sqsName);
-    return settingsFrom(sqsName, url, await readAttributes(context, url));
+    const settings = settingsFrom(sqsName, url, await readAttributes(context, url));
+    context.settings.set(sqsName, settings);
+    return settings;
   } catch (error) {
     const mapped = toMuquError(error, context.endpoint);
     if (isQueueNotFound(mapped)) {
       context.urls.forget(sqsName);
+      context.settings.forget(sqsName);
       return null;
     }
     throw mapped;
@@ -247,6 +250,7 @@ async function deleteIfPresent(context: MuquContext, sqsName: string): Promise<b
     if (!isQueueNotFound(mapped)) throw mapped;
   }
   context.urls.forget(sqsName);
+  context.settings.forget(sqsName);
   context.deletions.record(sqsName);
   return true;
 }
