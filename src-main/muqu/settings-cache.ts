@@ -1,7 +1,7 @@
 import type { QueueSettings } from '../../src-shared/api';
 
 /**
- * How long settings read from GetQueueAttributes are reused by push, peek and fetch.
+ * How long settings read from GetQueueAttributes are reused by push and peek.
  * Settings such as the visibility timeout rarely change, and one read less per job
  * roughly doubles push throughput (see bench/README.md).
  */
