@@ -8,16 +8,39 @@ import { startWebServer } from './transport/http-server';
  * Web mode: the same API and renderer as the Electron app, served to a browser from
  * 127.0.0.1. Used on machines without the Electron binary and by the end-to-end tests.
  */
+/** Reads MUQU_WEB_PORT: a port from 1 to 65535, or 0 (the default) for any free port. */
+function webPort(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 0;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new StartupError(
+      `MUQU_WEB_PORT=${value} is not a port number. Use 1 to 65535, or unset it.`,
+    );
+  }
+  return port;
+}
+
+/** A start-up failure the user can fix, reported as one plain line without a stack trace. */
+class StartupError extends Error {}
+
 async function main(): Promise<void> {
   const log = logger.child({ area: 'web' });
+  const port = webPort(process.env.MUQU_WEB_PORT);
   const app = await startMuquApp(process.env);
   const here = dirname(fileURLToPath(import.meta.url));
-  const port = Number(process.env.MUQU_WEB_PORT ?? '0');
   const server = await startWebServer({
     dispatch: app.dispatch,
     rendererDir: join(here, '..', 'renderer'),
     log,
-    port: Number.isInteger(port) ? port : 0,
+    port,
+  }).catch(async (error: unknown) => {
+    await app.stop();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new StartupError(
+        `Port ${port} is already in use. Stop the program using it, or set MUQU_WEB_PORT to another port.`,
+      );
+    }
+    throw error;
   });
 
   // The URL carries the token, so it goes to the terminal of the person who started
@@ -37,6 +60,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  logger.fatal({ err: error }, 'web mode failed to start');
+  if (error instanceof StartupError) {
+    process.stderr.write(`MuQu Desktop could not start: ${error.message}\n`);
+  } else {
+    logger.fatal({ err: error }, 'web mode failed to start');
+  }
   process.exit(1);
 });

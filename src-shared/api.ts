@@ -72,10 +72,18 @@ const queueSettings = z.object({
 });
 export type QueueSettings = z.infer<typeof queueSettings>;
 
+const seenHead = z.object({
+  messageId: z.string(),
+  receiveCount: z.number().int(),
+  maxReceiveCount: z.number().int(),
+});
+
 const queueDetails = z.object({
   name: z.string(),
   main: queueSettings.nullable(),
   deadLetter: queueSettings.nullable(),
+  /** The head job last seen through this app, when its next receive moves it to the DLQ. */
+  headAtReceiveLimit: seenHead.nullable(),
 });
 export type QueueDetails = z.infer<typeof queueDetails>;
 
@@ -118,7 +126,12 @@ export const api = {
     result: queueSummary,
   },
   deleteQueue: {
-    input: z.object({ connectionId, name: muquName }),
+    input: z.object({
+      connectionId,
+      name: muquName,
+      /** 'orphan-dead-letter' deletes only the DLQ of a pair whose main queue is gone. */
+      kind: z.enum(['muqu', 'orphan-dead-letter']).default('muqu'),
+    }),
     result: z.object({ deleted: z.array(z.string()) }),
   },
   pushJob: {
@@ -133,11 +146,18 @@ export const api = {
   },
   peekJob: {
     input: queueTarget,
-    result: z.object({ message: peekedMessage.nullable() }),
+    result: z.object({
+      message: peekedMessage.nullable(),
+      /** The id of the previous head job, when it was at its receive limit and is gone now. */
+      deadLetteredMessageId: z.string().nullable(),
+    }),
   },
   fetchJob: {
     input: queueTarget,
-    result: z.object({ message: fetchedMessage.nullable() }),
+    result: z.object({
+      message: fetchedMessage.nullable(),
+      deadLetteredMessageId: z.string().nullable(),
+    }),
   },
   removeJob: {
     input: queueTarget.extend({ receiptHandle }),

@@ -1,10 +1,19 @@
-import { CreateQueueCommand } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  DeleteQueueCommand,
+  SetQueueAttributesCommand,
+} from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqsQueueNames } from '../src-shared/muqu-names';
 import { createQueue } from '../src-main/muqu/queues';
 import {
+  createTestContext,
+  createTestSqsClient,
+  queueExists,
+  queueUrlOf,
   readQueueAttributes,
   recordRequests,
+  TestClock,
   startTestServer,
   uniqueQueueName,
   type TestServer,
@@ -89,7 +98,7 @@ describe('createQueue', () => {
     expect(created).toEqual([names.deadLetter, names.main]);
   });
 
-  it('leaves DLQ when main create fails', async () => {
+  it('creates no DLQ when name is taken', async () => {
     const name = uniqueQueueName('conflict');
     const names = sqsQueueNames(name);
     await server.sqs.send(
@@ -102,8 +111,32 @@ describe('createQueue', () => {
     await expect(createQueue(server.context, name)).rejects.toMatchObject({
       code: 'QUEUE_EXISTS',
     });
-    const deadLetter = await readQueueAttributes(server.sqs, names.deadLetter);
-    expect(deadLetter.FifoQueue).toBe('true');
+    expect(await queueExists(server.sqs, names.deadLetter)).toBe(false);
+  });
+
+  it('deletes new DLQ when main create fails', async () => {
+    const name = uniqueQueueName('rollback');
+    const names = sqsQueueNames(name);
+    await createQueue(server.context, name);
+    // A pair whose DLQ is gone and whose main queue now differs from MuQu's attributes:
+    // re-creating the DLQ works, and creating the main queue fails.
+    await server.sqs.send(
+      new DeleteQueueCommand({ QueueUrl: await queueUrlOf(server.sqs, names.deadLetter) }),
+    );
+    await server.sqs.send(
+      new SetQueueAttributesCommand({
+        QueueUrl: await queueUrlOf(server.sqs, names.main),
+        Attributes: { ReceiveMessageWaitTimeSeconds: '5' },
+      }),
+    );
+    const context = createTestContext(
+      createTestSqsClient(server.sandbox.endpoint),
+      server.sandbox.endpoint,
+      new TestClock(),
+    );
+
+    await expect(createQueue(context, name)).rejects.toMatchObject({ code: 'QUEUE_EXISTS' });
+    expect(await queueExists(server.sqs, names.deadLetter)).toBe(false);
   });
 
   it('succeeds again for existing pair', async () => {

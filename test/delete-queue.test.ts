@@ -1,9 +1,4 @@
-import {
-  CreateQueueCommand,
-  DeleteQueueCommand,
-  GetQueueUrlCommand,
-  type SQSClient,
-} from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, DeleteQueueCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqsQueueNames } from '../src-shared/muqu-names';
 import {
@@ -16,6 +11,7 @@ import { startSandbox } from '../src-main/sandbox/sandbox';
 import {
   createTestContext,
   createTestSqsClient,
+  queueExists,
   queueUrlOf,
   recordRequests,
   rejectionOf,
@@ -34,13 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.stop();
 });
-
-async function queueExists(sqs: SQSClient, sqsName: string): Promise<boolean> {
-  return sqs.send(new GetQueueUrlCommand({ QueueName: sqsName })).then(
-    () => true,
-    () => false,
-  );
-}
 
 async function createOrphanedDeadLetterQueue(name: string): Promise<void> {
   await server.sqs.send(
@@ -130,6 +119,44 @@ describe('orphaned DLQ', () => {
     expect(await queueExists(server.sqs, sqsQueueNames(name).deadLetter)).toBe(false);
   });
 
+  it("keeps another pair's DLQ on orphan delete", async () => {
+    // `y-dead-letter.fifo` is the DLQ of pair `y`, and `y-dead-letter-dead-letter.fifo`
+    // looks like the orphaned DLQ of a queue `y-dead-letter`.
+    const owner = uniqueQueueName('owner');
+    const lookalike = sqsQueueNames(owner).deadLetter.replace(/\.fifo$/, '');
+    await createQueue(server.context, owner);
+    await createOrphanedDeadLetterQueue(lookalike);
+
+    const result = await deleteQueue(server.context, lookalike, 'orphan-dead-letter');
+
+    expect(result.deleted).toEqual([sqsQueueNames(lookalike).deadLetter]);
+    expect(await queueExists(server.sqs, sqsQueueNames(owner).deadLetter)).toBe(true);
+  });
+
+  it('refuses orphan delete of a used DLQ', async () => {
+    const name = uniqueQueueName('used');
+    await createQueue(server.context, name);
+
+    const failure = await rejectionOf(deleteQueue(server.context, name, 'orphan-dead-letter'));
+
+    expect(failure).toMatchObject({ code: 'NOT_A_MUQU_QUEUE' });
+    expect(await queueExists(server.sqs, sqsQueueNames(name).deadLetter)).toBe(true);
+  });
+
+  it('refuses pair delete of a foreign main', async () => {
+    const name = uniqueQueueName('foreign');
+    const names = sqsQueueNames(name);
+    await server.sqs.send(
+      new CreateQueueCommand({ QueueName: names.main, Attributes: { FifoQueue: 'true' } }),
+    );
+    await createOrphanedDeadLetterQueue(name);
+
+    const failure = await rejectionOf(deleteQueue(server.context, name));
+
+    expect(failure).toMatchObject({ code: 'NOT_A_MUQU_QUEUE' });
+    expect(await queueExists(server.sqs, names.main)).toBe(true);
+  });
+
   it('names DLQ left when its delete fails', async () => {
     const sandbox = await startSandbox(0);
     const sqs = createTestSqsClient(sandbox.endpoint);
@@ -139,10 +166,13 @@ describe('orphaned DLQ', () => {
     await createQueue(context, name);
     // Stops the server once the main queue is gone, so the DLQ delete meets a closed port.
     sqs.middlewareStack.add(
-      (next) => async (args) => {
+      (next, handlerContext) => async (args) => {
         const result = await next(args);
         const input = args.input as { QueueUrl?: string };
-        if (input.QueueUrl?.endsWith(`/${names.main}`) === true) await sandbox.stop();
+        const deletesMain =
+          handlerContext.commandName === 'DeleteQueueCommand' &&
+          input.QueueUrl?.endsWith(`/${names.main}`) === true;
+        if (deletesMain) await sandbox.stop();
         return result;
       },
       { step: 'initialize', name: 'stopServerAfterMainDelete' },

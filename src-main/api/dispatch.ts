@@ -35,7 +35,7 @@ export function createDispatch(handlers: ReturnType<typeof createHandlers>, log:
     if (!isOperationName(name)) {
       return {
         ok: false,
-        error: { code: 'INVALID_INPUT', message: `Unknown operation "${name}".` },
+        error: { code: 'INVALID_INPUT', message: `Unknown operation "${name.slice(0, 80)}".` },
       };
     }
 

@@ -16,7 +16,7 @@ export function createHandlers(connections: Connections): Handlers {
     listQueues: (input) => listQueues(context(input.connectionId)),
     getQueue: (input) => getQueue(context(input.connectionId), input.name),
     createQueue: (input) => createQueue(context(input.connectionId), input.name),
-    deleteQueue: (input) => deleteQueue(context(input.connectionId), input.name),
+    deleteQueue: (input) => deleteQueue(context(input.connectionId), input.name, input.kind),
     pushJob: (input) => pushJob(context(input.connectionId), input.name, input.body),
     peekJob: (input) => peekJob(context(input.connectionId), input.name, input.queue),
     fetchJob: (input) => fetchJob(context(input.connectionId), input.name, input.queue),

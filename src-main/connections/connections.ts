@@ -11,8 +11,9 @@ export const ENVIRONMENT_CONNECTION_ID = 'environment';
 interface ConnectionEntry {
   info: Connection;
   context: MuquContext;
-  /** Why requests cannot be sent, when the connection lacks credentials. */
+  /** Why requests cannot be sent: an invalid endpoint or missing credentials. */
   unusableBecause: string | null;
+  unusableCode: 'CONNECTION_FAILED' | 'CREDENTIALS_MISSING';
 }
 
 /**
@@ -43,8 +44,12 @@ export class Connections {
 
   /** Adds the connection described by MUQU_SQS_ENDPOINT and the standard AWS variables. */
   addFromEnvironment(environment: NodeJS.ProcessEnv): void {
-    const endpoint = environment.MUQU_SQS_ENDPOINT?.trim();
-    if (endpoint === undefined || endpoint === '') return;
+    const rawEndpoint = environment.MUQU_SQS_ENDPOINT?.trim();
+    if (rawEndpoint === undefined || rawEndpoint === '') return;
+    const problem = endpointProblem(rawEndpoint);
+    // An unusable connection is still listed, with the problem, so the user sees why.
+    // Its client is never called, so the reserved .invalid host is never looked up.
+    const endpoint = problem === null ? rawEndpoint : 'http://endpoint.invalid';
 
     const region =
       environment.AWS_REGION ??
@@ -63,12 +68,13 @@ export class Connections {
         label: 'From environment',
         kind: 'environment',
         region,
-        endpoint,
+        endpoint: problem === null ? endpoint : '(invalid MUQU_SQS_ENDPOINT)',
         description: hasKeys
           ? `MUQU_SQS_ENDPOINT with key ${maskKeyId(credentials.accessKeyId)}`
           : 'MUQU_SQS_ENDPOINT without AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY',
       },
       credentials,
+      problem,
     );
   }
 
@@ -86,7 +92,7 @@ export class Connections {
       );
     }
     if (entry.unusableBecause !== null) {
-      throw new MuquError('CREDENTIALS_MISSING', entry.unusableBecause);
+      throw new MuquError(entry.unusableCode, entry.unusableBecause);
     }
     return entry.context;
   }
@@ -96,18 +102,49 @@ export class Connections {
     this.entries.clear();
   }
 
-  private add(info: Connection, credentials: StaticCredentials): void {
+  private add(
+    info: Connection,
+    credentials: StaticCredentials,
+    problem: string | null = null,
+  ): void {
     const log = this.log.child({ connection: info.id });
-    const sqs = createSqsClient({ endpoint: info.endpoint, region: info.region, credentials });
+    const endpoint = problem === null ? info.endpoint : 'http://endpoint.invalid';
+    const sqs = createSqsClient({ endpoint, region: info.region, credentials });
     const context = createMuquContext(sqs, info.endpoint, log);
-    const unusableBecause =
-      credentials.accessKeyId === '' || credentials.secretAccessKey === ''
-        ? `The "${info.label}" connection has no credentials. Set AWS_ACCESS_KEY_ID and ` +
-          'AWS_SECRET_ACCESS_KEY in the environment, then restart the app.'
-        : null;
-    this.entries.set(info.id, { info, context, unusableBecause });
+    const missingKeys = credentials.accessKeyId === '' || credentials.secretAccessKey === '';
+    const missingKeysProblem =
+      `The "${info.label}" connection has no credentials. Set AWS_ACCESS_KEY_ID and ` +
+      'AWS_SECRET_ACCESS_KEY in the environment, then restart the app.';
+    const unusableBecause = problem ?? (missingKeys ? missingKeysProblem : null);
+    if (problem !== null) log.error({ problem }, 'connection unusable');
+    const unusableCode = problem === null ? 'CREDENTIALS_MISSING' : 'CONNECTION_FAILED';
+    this.entries.set(info.id, { info, context, unusableBecause, unusableCode });
     log.info({ endpoint: info.endpoint, region: info.region }, 'connection added');
   }
+}
+
+/**
+ * Returns why an endpoint from the environment cannot be used, or null when it can.
+ * Credentials inside the URL are rejected, because the URL is shown and logged.
+ */
+export function endpointProblem(endpoint: string): string | null {
+  const example = 'such as https://sqs.eu-west-1.amazonaws.com or http://127.0.0.1:4566';
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return `MUQU_SQS_ENDPOINT is not a valid URL. Set it to an http or https URL, ${example}, and restart the app.`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return `MUQU_SQS_ENDPOINT must be an http or https URL, ${example}. Fix it and restart the app.`;
+  }
+  if (url.username !== '' || url.password !== '') {
+    return (
+      'MUQU_SQS_ENDPOINT contains a user name or password. Remove them from the URL, put the ' +
+      'keys in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, and restart the app.'
+    );
+  }
+  return null;
 }
 
 /** Reads the region out of an AWS endpoint such as https://sqs.eu-west-1.amazonaws.com. */

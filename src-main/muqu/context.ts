@@ -5,6 +5,7 @@ import { RecentPushes } from './recent-pushes';
 import { RecentDeletions } from './recent-deletions';
 import { QueueUrlCache } from './queue-urls';
 import { QueueSettingsCache } from './settings-cache';
+import { HeadMemory } from './head-memory';
 
 /** Everything the MuQu operations need for one connection. */
 export interface MuquContext {
@@ -14,6 +15,7 @@ export interface MuquContext {
   log: Logger;
   urls: QueueUrlCache;
   settings: QueueSettingsCache;
+  heads: HeadMemory;
   receipts: ReceiptRegistry;
   pushes: RecentPushes;
   deletions: RecentDeletions;
@@ -28,6 +30,7 @@ export function createMuquContext(sqs: SQSClient, endpoint: string, log: Logger)
     log,
     urls: new QueueUrlCache(sqs),
     settings: new QueueSettingsCache(now),
+    heads: new HeadMemory(),
     receipts: new ReceiptRegistry(now),
     pushes: new RecentPushes(now),
     deletions: new RecentDeletions(now),

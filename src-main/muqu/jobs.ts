@@ -41,12 +41,21 @@ async function queueSettings(
   const url = await context.urls.get(sqsName);
   const settings = settingsFrom(sqsName, url, await readAttributes(context, url));
   context.settings.set(sqsName, settings);
+  if (role === 'main') rejectUnlessMuquMain(settings, names.deadLetter);
   return settings;
 }
 
-async function queueUrl(context: MuquContext, name: string, role: QueueRole): Promise<string> {
-  const names = sqsQueueNames(name);
-  return context.urls.get(role === 'main' ? names.main : names.deadLetter);
+/**
+ * Rejects a main queue whose RedrivePolicy does not name the pair's DLQ: such a queue
+ * is not a MuQu queue, and the app changes no other queue, whatever the API caller asks.
+ */
+export function rejectUnlessMuquMain(settings: QueueSettings, deadLetterSqsName: string): void {
+  if (settings.deadLetterTargetArn?.endsWith(`:${deadLetterSqsName}`) === true) return;
+  throw new MuquError(
+    'NOT_A_MUQU_QUEUE',
+    `${settings.sqsName} does not send failed jobs to ${deadLetterSqsName}, so it is not a ` +
+      'MuQu queue. MuQu Desktop only lists it and does not change it.',
+  );
 }
 
 /**
@@ -81,14 +90,21 @@ export async function pushJob(
       );
     }
 
+    // Recorded before the send, so that identical pushes racing each other are caught.
     const duplicateOfPushAt = context.pushes.record(settings.sqsName, body);
-    const sent = await context.sqs.send(
-      new SendMessageCommand({
-        QueueUrl: url,
-        MessageBody: body,
-        MessageGroupId: MESSAGE_GROUP_ID,
-      }),
-    );
+    let sent;
+    try {
+      sent = await context.sqs.send(
+        new SendMessageCommand({
+          QueueUrl: url,
+          MessageBody: body,
+          MessageGroupId: MESSAGE_GROUP_ID,
+        }),
+      );
+    } catch (error) {
+      if (duplicateOfPushAt === null) context.pushes.forget(settings.sqsName, body);
+      throw error;
+    }
     context.log.info(
       { queue: name, messageId: sent.MessageId, duplicate: duplicateOfPushAt !== null },
       'job pushed',
@@ -161,12 +177,13 @@ export async function peekJob(
   context: MuquContext,
   name: string,
   role: QueueRole,
-): Promise<{ message: PeekedMessage | null }> {
+): Promise<{ message: PeekedMessage | null; deadLetteredMessageId: string | null }> {
   try {
     const { message, settings } = await receiveOne(context, name, role, 0);
-    if (message === null) return { message: null };
-    context.log.info({ queue: name, role, messageId: message.MessageId }, 'job peeked');
-    return { message: describe(message, settings.maxReceiveCount) };
+    const peeked = message === null ? null : describe(message, settings.maxReceiveCount);
+    const deadLetteredMessageId = context.heads.record(settings.sqsName, peeked);
+    context.log.info({ queue: name, role, messageId: peeked?.messageId }, 'job peeked');
+    return { message: peeked, deadLetteredMessageId };
   } catch (error) {
     throw toMuquError(error, context.endpoint);
   }
@@ -181,27 +198,49 @@ export async function fetchJob(
   context: MuquContext,
   name: string,
   role: QueueRole,
-): Promise<{ message: FetchedMessage | null }> {
+): Promise<{ message: FetchedMessage | null; deadLetteredMessageId: string | null }> {
   try {
     const { message, settings, requestedAt } = await receiveOne(context, name, role, undefined);
-    if (message?.ReceiptHandle === undefined || message === null) return { message: null };
+    if (message?.ReceiptHandle === undefined || message === null) {
+      return { message: null, deadLetteredMessageId: null };
+    }
 
     const visibleAgainAt = requestedAt + settings.visibilityTimeoutSeconds * 1000;
-    context.receipts.remember(message.ReceiptHandle, visibleAgainAt);
-    context.log.info({ queue: name, role, messageId: message.MessageId }, 'job fetched');
-    return {
-      message: {
-        ...describe(message, settings.maxReceiveCount),
-        receiptHandle: message.ReceiptHandle,
-        visibleAgainAt,
-      },
+    context.receipts.remember(message.ReceiptHandle, visibleAgainAt, settings.sqsName);
+    const fetched = {
+      ...describe(message, settings.maxReceiveCount),
+      receiptHandle: message.ReceiptHandle,
+      visibleAgainAt,
     };
+    const deadLetteredMessageId = context.heads.record(settings.sqsName, fetched);
+    context.log.info({ queue: name, role, messageId: message.MessageId }, 'job fetched');
+    return { message: fetched, deadLetteredMessageId };
   } catch (error) {
     throw toMuquError(error, context.endpoint);
   }
 }
 
-function rejectIfExpired(context: MuquContext, receiptHandle: string): void {
+/**
+ * Rejects a receipt handle this app issued for another queue, or whose visibility
+ * timeout has passed. AWS rejects both; fauxqs 2.4 accepts both and reports success.
+ */
+function rejectUnusableHandle(
+  context: MuquContext,
+  name: string,
+  role: QueueRole,
+  receiptHandle: string,
+): void {
+  const names = sqsQueueNames(name);
+  const sqsName = role === 'main' ? names.main : names.deadLetter;
+  const issuedFor = context.receipts.queueOf(receiptHandle);
+  if (issuedFor !== null && issuedFor !== sqsName) {
+    throw new MuquError(
+      'RECEIPT_HANDLE_INVALID',
+      `This receipt handle belongs to a job fetched from ${issuedFor}, not ${sqsName}. ` +
+        'Remove the job from the queue it was fetched from.',
+    );
+  }
+
   const expiredAt = context.receipts.expiredAt(receiptHandle);
   if (expiredAt === null) return;
   throw new MuquError(
@@ -218,13 +257,15 @@ export async function removeJob(
   role: QueueRole,
   receiptHandle: string,
 ): Promise<Record<string, never>> {
-  rejectIfExpired(context, receiptHandle);
+  rejectUnusableHandle(context, name, role, receiptHandle);
   try {
-    const url = await queueUrl(context, name, role);
+    const { url, sqsName } = await queueSettings(context, name, role);
     await context.sqs.send(
       new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: receiptHandle }),
     );
     context.receipts.forget(receiptHandle);
+    // Only the head of a MuQu queue can be fetched, so the remembered head is gone too.
+    context.heads.forget(sqsName);
     context.log.info({ queue: name, role }, 'job removed');
     return {};
   } catch (error) {
@@ -239,9 +280,9 @@ export async function releaseJob(
   role: QueueRole,
   receiptHandle: string,
 ): Promise<Record<string, never>> {
-  rejectIfExpired(context, receiptHandle);
+  rejectUnusableHandle(context, name, role, receiptHandle);
   try {
-    const url = await queueUrl(context, name, role);
+    const { url } = await queueSettings(context, name, role);
     await context.sqs.send(
       new ChangeMessageVisibilityCommand({
         QueueUrl: url,

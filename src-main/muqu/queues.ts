@@ -160,7 +160,7 @@ export async function getQueue(context: MuquContext, name: string): Promise<Queu
       `Queue "${name}" does not exist. Refresh the queue list.`,
     );
   }
-  return { name, main, deadLetter };
+  return { name, main, deadLetter, headAtReceiveLimit: context.heads.atLimit(names.main) };
 }
 
 function rejectIfDeletedRecently(context: MuquContext, name: string): void {
@@ -187,6 +187,15 @@ export async function createQueue(context: MuquContext, name: string): Promise<Q
   rejectIfDeletedRecently(context, name);
   const names = sqsQueueNames(name);
 
+  // Checked first, so that a failing main-queue create leaves no new DLQ behind.
+  if ((await pairState(context, name)) === 'main-foreign') {
+    throw new MuquError(
+      'QUEUE_EXISTS',
+      `A queue named ${names.main} already exists and is not a MuQu queue. Pick another name.`,
+    );
+  }
+  const deadLetterExisted = (await settingsOrNull(context, names.deadLetter)) !== null;
+
   try {
     const deadLetter = await context.sqs.send(
       new CreateQueueCommand({
@@ -207,12 +216,17 @@ export async function createQueue(context: MuquContext, name: string): Promise<Q
       deadLetterTargetArn: deadLetterArn,
       maxReceiveCount: MAX_RECEIVE_COUNT,
     });
-    const main = await context.sqs.send(
-      new CreateQueueCommand({
-        QueueName: names.main,
-        Attributes: { ...MAIN_QUEUE_ATTRIBUTES, RedrivePolicy: redrivePolicy },
-      }),
-    );
+    const main = await context.sqs
+      .send(
+        new CreateQueueCommand({
+          QueueName: names.main,
+          Attributes: { ...MAIN_QUEUE_ATTRIBUTES, RedrivePolicy: redrivePolicy },
+        }),
+      )
+      .catch(async (error: unknown) => {
+        if (!deadLetterExisted) await removeNewDeadLetter(context, names.deadLetter);
+        throw error;
+      });
     const url = main.QueueUrl ?? (await context.urls.get(names.main));
     context.urls.set(names.main, url);
     context.log.info({ queue: name }, 'queue created');
@@ -230,6 +244,15 @@ export async function createQueue(context: MuquContext, name: string): Promise<Q
     };
   } catch (error) {
     throw toMuquError(error, context.endpoint);
+  }
+}
+
+/** Deletes a DLQ this call created when its main queue could not be created. */
+async function removeNewDeadLetter(context: MuquContext, sqsName: string): Promise<void> {
+  try {
+    await deleteIfPresent(context, sqsName);
+  } catch (error) {
+    context.log.warn({ queue: sqsName, err: error }, 'could not delete the new dead-letter queue');
   }
 }
 
@@ -255,19 +278,56 @@ async function deleteIfPresent(context: MuquContext, sqsName: string): Promise<b
   return true;
 }
 
+type PairState = 'pair' | 'main-missing' | 'main-foreign';
+
+/** Tells whether `<name>.fifo` exists and sends its failed jobs to `<name>-dead-letter.fifo`. */
+async function pairState(context: MuquContext, name: string): Promise<PairState> {
+  const names = sqsQueueNames(name);
+  const main = await settingsOrNull(context, names.main);
+  if (main === null) return 'main-missing';
+  const usesDeadLetter = main.deadLetterTargetArn?.endsWith(`:${names.deadLetter}`) === true;
+  return usesDeadLetter ? 'pair' : 'main-foreign';
+}
+
+function forgetQueueState(context: MuquContext, sqsName: string): void {
+  context.pushes.forgetQueue(sqsName);
+  context.heads.forget(sqsName);
+}
+
 /**
- * Deletes the main queue, then its DLQ, as the library does. The two steps are not
- * atomic: when the second fails, the error says that an orphaned DLQ is left, which
- * the queue list shows and this function deletes on the next call.
+ * Deletes a MuQu queue: the main queue, then its DLQ, as the library does. The two
+ * steps are not atomic: when the second fails, the error says that an orphaned DLQ is
+ * left, which the queue list shows. With `kind` 'orphan-dead-letter' only the DLQ is
+ * deleted, and only when no main queue uses it. A `<name>.fifo` that does not use the
+ * DLQ (another pair's DLQ, say) is never deleted.
  */
 export async function deleteQueue(
   context: MuquContext,
   name: string,
+  kind: 'muqu' | 'orphan-dead-letter' = 'muqu',
 ): Promise<{ deleted: string[] }> {
   const names = sqsQueueNames(name);
-  const deleted: string[] = [];
+  const state = await pairState(context, name);
+  if (kind === 'orphan-dead-letter' && state === 'pair') {
+    throw new MuquError(
+      'NOT_A_MUQU_QUEUE',
+      `${names.deadLetter} is not orphaned: ${names.main} sends failed jobs to it. ` +
+        `Delete queue "${name}" to delete both.`,
+    );
+  }
+  if (kind === 'muqu' && state === 'main-foreign') {
+    throw new MuquError(
+      'NOT_A_MUQU_QUEUE',
+      `${names.main} does not send failed jobs to ${names.deadLetter}, so it is not a MuQu ` +
+        'queue. MuQu Desktop does not delete it.',
+    );
+  }
 
-  if (await deleteIfPresent(context, names.main)) deleted.push(names.main);
+  const deleted: string[] = [];
+  if (state === 'pair' && (await deleteIfPresent(context, names.main))) {
+    deleted.push(names.main);
+    forgetQueueState(context, names.main);
+  }
 
   try {
     if (await deleteIfPresent(context, names.deadLetter)) deleted.push(names.deadLetter);

@@ -6,17 +6,29 @@
  */
 export class ReceiptRegistry {
   private readonly deadlines = new Map<string, number>();
+  private readonly queues = new Map<string, string>();
 
   constructor(private readonly now: () => number) {}
 
-  remember(receiptHandle: string, visibleAgainAt: number): void {
+  /** Records a handle, its deadline and, when known, the SQS queue it came from. */
+  remember(receiptHandle: string, visibleAgainAt: number, sqsQueueName?: string): void {
     this.prune();
     this.deadlines.set(receiptHandle, visibleAgainAt);
+    if (sqsQueueName !== undefined) this.queues.set(receiptHandle, sqsQueueName);
   }
 
   /** Marks a handle as used up, after a remove or a release. */
   forget(receiptHandle: string): void {
     this.deadlines.delete(receiptHandle);
+    this.queues.delete(receiptHandle);
+  }
+
+  /**
+   * Returns the SQS queue a handle was issued for, or null when this app did not issue
+   * it. fauxqs 2.4 accepts a handle on any queue, where AWS rejects it.
+   */
+  queueOf(receiptHandle: string): string | null {
+    return this.queues.get(receiptHandle) ?? null;
   }
 
   /**
@@ -32,7 +44,7 @@ export class ReceiptRegistry {
   private prune(): void {
     const cutoff = this.now() - 24 * 60 * 60 * 1000;
     for (const [handle, deadline] of this.deadlines) {
-      if (deadline < cutoff) this.deadlines.delete(handle);
+      if (deadline < cutoff) this.forget(handle);
     }
   }
 }

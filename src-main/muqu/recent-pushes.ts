@@ -14,7 +14,7 @@ export class RecentPushes {
 
   /** Records a push and returns the time of an identical push still in the window, or null. */
   record(sqsQueueName: string, body: string): number | null {
-    const key = `${sqsQueueName}\n${createHash('sha256').update(body).digest('hex')}`;
+    const key = this.key(sqsQueueName, body);
     const now = this.now();
     this.prune(now);
 
@@ -23,6 +23,22 @@ export class RecentPushes {
 
     this.firstPushAt.set(key, now);
     return null;
+  }
+
+  /** Drops a push that SQS did not accept, so that sending it again is not called a duplicate. */
+  forget(sqsQueueName: string, body: string): void {
+    this.firstPushAt.delete(this.key(sqsQueueName, body));
+  }
+
+  /** Drops every push to a queue, after the queue is deleted. */
+  forgetQueue(sqsQueueName: string): void {
+    for (const key of this.firstPushAt.keys()) {
+      if (key.startsWith(`${sqsQueueName}\n`)) this.firstPushAt.delete(key);
+    }
+  }
+
+  private key(sqsQueueName: string, body: string): string {
+    return `${sqsQueueName}\n${createHash('sha256').update(body).digest('hex')}`;
   }
 
   private prune(now: number): void {

@@ -15,6 +15,7 @@ const codeByAwsName: Record<string, ErrorCode> = {
   QueueDeletedRecently: 'QUEUE_DELETED_RECENTLY',
   'AWS.SimpleQueueService.QueueDeletedRecently': 'QUEUE_DELETED_RECENTLY',
   ReceiptHandleIsInvalid: 'RECEIPT_HANDLE_INVALID',
+  MessageNotInflight: 'RECEIPT_HANDLE_INVALID',
   InvalidMessageContents: 'INVALID_MESSAGE_CONTENTS',
   AccessDenied: 'ACCESS_DENIED',
   AccessDeniedException: 'ACCESS_DENIED',

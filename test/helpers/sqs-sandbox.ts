@@ -112,6 +112,14 @@ export function uniqueQueueName(prefix: string): string {
   return `${prefix.slice(0, 24)}-${queueCounter}-${randomBytes(3).toString('hex')}`;
 }
 
+/** Tells whether a queue exists, by asking GetQueueUrl. */
+export async function queueExists(sqs: SQSClient, sqsName: string): Promise<boolean> {
+  return sqs.send(new GetQueueUrlCommand({ QueueName: sqsName })).then(
+    () => true,
+    () => false,
+  );
+}
+
 export async function queueUrlOf(sqs: SQSClient, sqsName: string): Promise<string> {
   const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: sqsName }));
   if (QueueUrl === undefined) throw new Error(`GetQueueUrl returned no URL for ${sqsName}`);
