@@ -2,6 +2,7 @@
 // tool's own output. Typecheck, lint, format check and build count as one test each;
 // Vitest and Playwright count their tests from their JSON reports. Ends with the line
 // "N passed, N failed, N skipped" and exits 1 when anything failed.
+import './require-node.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { constants } from 'node:os';

@@ -1,5 +1,6 @@
 // npm start: builds the app, then opens it in Electron when the Electron binary is
 // installed and a display is available, and otherwise serves it in web mode.
+import './require-node.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { constants } from 'node:os';
 import { dirname, join } from 'node:path';

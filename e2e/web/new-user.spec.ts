@@ -78,6 +78,10 @@ test('new user path from create to delete', async ({ page, appUrl }) => {
     await expect(app.receiveWarningDialog).toContainText('received 2 times and the limit is 2');
     await app.receiveWarningContinue.click();
     await expect(app.receiveWarningDialog).toBeHidden();
+    await expect(jobs.root.getByTestId('dead-lettered-notice')).toContainText(
+      'SQS moved it to the dead-letter queue',
+      receive,
+    );
 
     await expect(app.count('count-dead')).toHaveText('1', receive);
     await expect(app.queueItem(name).getByTestId('queue-dlq-badge')).toHaveText('1 dead');

@@ -105,3 +105,16 @@ test('create dialog accepts 63 characters', async ({ page, appUrl }) => {
   // The DLQ name is exactly the 80 characters SQS allows.
   await expect(page.locator('.queue-header')).toContainText(`${name}-dead-letter.fifo`);
 });
+
+test('create dialog starts empty after cancel', async ({ page, appUrl }) => {
+  const app = new MuquApp(page);
+  await app.open(appUrl);
+  await app.newQueueButton.click();
+  await app.createName.fill('emails');
+  await page.keyboard.press('Escape');
+  await expect(app.createDialog).toBeHidden();
+
+  await app.newQueueButton.click();
+
+  await expect(app.createName).toHaveValue('');
+});

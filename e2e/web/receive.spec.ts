@@ -53,3 +53,24 @@ test('fetch while a job is in flight explains why', async ({ page, appUrl }) => 
   await expect(app.jobs.empty).toContainText('A MuQu queue hands out one job at a time');
   await expect(app.jobs.result).toBeHidden();
 });
+
+test('dead-letter warning survives a reload', async ({ page, appUrl }) => {
+  const app = new MuquApp(page);
+  const name = uniqueQueueName('reload');
+  await app.open(appUrl);
+  await app.createQueue(name);
+  await app.pushJob('{"step": 1}', 1);
+  await app.tab('jobs').click();
+  await app.jobs.peekButton.click();
+  await expect(app.jobs.receiveCount).toHaveText('1 of 2', receive);
+  await app.jobs.peekButton.click();
+  await expect(app.jobs.receiveCount).toContainText('2 of 2', receive);
+
+  await app.open(appUrl);
+  await app.selectQueue(name);
+  await app.tab('jobs').click();
+  await app.jobs.peekButton.click();
+
+  await expect(app.receiveWarningDialog).toBeVisible();
+  await expect(app.receiveWarningDialog).toContainText('received 2 times and the limit is 2');
+});

@@ -114,9 +114,11 @@ export function App() {
           </div>
           <div className="sidebar-status">
             <span className="muted" data-testid="queue-list-status">
-              {queues.isPending
-                ? 'Loading queues…'
-                : `${visibleQueues.length} of ${allQueues.length} queues · updated ${formatClock(queues.dataUpdatedAt)}`}
+              {activeConnectionId === null
+                ? 'No connection'
+                : queues.isPending
+                  ? 'Loading queues…'
+                  : `${visibleQueues.length} of ${allQueues.length} queues · updated ${formatClock(queues.dataUpdatedAt)}`}
             </span>
             <button
               type="button"

@@ -12,7 +12,6 @@ import { useNow } from '../common/use-now';
 import { useSessionState } from '../common/session-state';
 import { useToast } from '../common/toasts';
 import { toApiError, useApiMutation } from '../api-hooks';
-import { forgetHead, headAtReceiveLimit, rememberHead } from './head-memory';
 import { MessageView } from './MessageView';
 
 interface Props {
@@ -21,18 +20,44 @@ interface Props {
   role: QueueRole;
   counts: QueueCounts | null;
   maxReceiveCount: number | null;
+  /** From the main process, which remembers the head across reloads of the window. */
+  headAtReceiveLimit: HeadAtLimit | null;
   theme: 'light' | 'dark';
 }
 
 type Shown =
-  | { mode: 'peek'; message: PeekedMessage }
-  | { mode: 'fetch'; message: FetchedMessage }
+  | { mode: 'peek'; message: PeekedMessage; deadLetteredMessageId: string | null }
+  | { mode: 'fetch'; message: FetchedMessage; deadLetteredMessageId: string | null }
   | { mode: 'empty' }
   | null;
 
+/** The head job seen last, when its next receive moves it to the dead-letter queue. */
+export interface HeadAtLimit {
+  messageId: string;
+  receiveCount: number;
+  maxReceiveCount: number;
+}
+
+function atLimit(message: PeekedMessage): HeadAtLimit | null {
+  const limit = message.maxReceiveCount;
+  if (limit === null || message.receiveCount < limit) return null;
+  return {
+    messageId: message.messageId,
+    receiveCount: message.receiveCount,
+    maxReceiveCount: limit,
+  };
+}
+
 type ReceiveKind = 'peek' | 'fetch';
 
-function modeText(mode: ReceiveKind, role: QueueRole): string {
+function releasedText(role: QueueRole): string {
+  return role === 'main'
+    ? 'Job put back: workers can fetch it now.'
+    : 'Job put back in the dead-letter queue.';
+}
+
+function modeText(mode: ReceiveKind, role: QueueRole, expired: boolean): string {
+  if (mode === 'fetch' && expired) return 'Fetch expired: the job is visible again.';
   if (role === 'dead-letter') {
     return mode === 'peek'
       ? 'Peeked: left in the dead-letter queue.'
@@ -79,12 +104,22 @@ function Countdown({ message }: { message: FetchedMessage }) {
  * Peek, fetch, remove and put back for one queue of a pair (main or dead-letter).
  * Warns before a receive that would move the head job to the dead-letter queue.
  */
-export function MessagePanel({ connectionId, name, role, counts, maxReceiveCount, theme }: Props) {
+export function MessagePanel({
+  connectionId,
+  name,
+  role,
+  counts,
+  maxReceiveCount,
+  headAtReceiveLimit,
+  theme,
+}: Props) {
   const [shown, setShown] = useSessionState<Shown>(
     `shown\n${connectionId}\n${name}\n${role}`,
     null,
   );
   const [pendingReceive, setPendingReceive] = useState<ReceiveKind | null>(null);
+  // The latest receive's answer, which is newer than the queue details until they refresh.
+  const [lastHead, setLastHead] = useState<HeadAtLimit | null | undefined>(undefined);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const peek = useApiMutation('peekJob', connectionId);
   const fetch = useApiMutation('fetchJob', connectionId);
@@ -101,6 +136,9 @@ export function MessagePanel({ connectionId, name, role, counts, maxReceiveCount
   const isMain = role === 'main';
   const testScope = isMain ? 'message-panel-main' : 'message-panel-dead-letter';
 
+  // Until this panel has received anything, the main process's memory of the head counts.
+  const headWarning = lastHead === undefined ? headAtReceiveLimit : lastHead;
+
   const resetErrors = () => [peek, fetch, remove, release].forEach((mutation) => mutation.reset());
 
   const receive = (kind: ReceiveKind) => {
@@ -108,23 +146,29 @@ export function MessagePanel({ connectionId, name, role, counts, maxReceiveCount
     const input = { connectionId, name, queue: role } as const;
     if (kind === 'peek') {
       peek.mutate(input, {
-        onSuccess: ({ message }) => {
-          rememberHead(connectionId, name, role, message);
-          setShown(message === null ? { mode: 'empty' } : { mode: 'peek', message });
+        onSuccess: ({ message, deadLetteredMessageId }) => {
+          if (message !== null) setLastHead(atLimit(message));
+          setShown(
+            message === null ? { mode: 'empty' } : { mode: 'peek', message, deadLetteredMessageId },
+          );
         },
       });
     } else {
       fetch.mutate(input, {
-        onSuccess: ({ message }) => {
-          rememberHead(connectionId, name, role, message);
-          setShown(message === null ? { mode: 'empty' } : { mode: 'fetch', message });
+        onSuccess: ({ message, deadLetteredMessageId }) => {
+          if (message !== null) setLastHead(atLimit(message));
+          setShown(
+            message === null
+              ? { mode: 'empty' }
+              : { mode: 'fetch', message, deadLetteredMessageId },
+          );
         },
       });
     }
   };
 
   const requestReceive = (kind: ReceiveKind) => {
-    if (isMain && headAtReceiveLimit(connectionId, name, role) !== null) {
+    if (isMain && headWarning !== null) {
       setPendingReceive(kind);
       return;
     }
@@ -139,18 +183,15 @@ export function MessagePanel({ connectionId, name, role, counts, maxReceiveCount
       { connectionId, name, queue: role, receiptHandle: fetched.receiptHandle },
       {
         onSuccess: () => {
-          forgetHead(connectionId, name, role);
+          setLastHead(null);
           setShown(null);
-          toast(
-            'success',
-            action === 'remove' ? 'Job removed.' : 'Job put back: workers can fetch it now.',
-          );
+          toast('success', action === 'remove' ? 'Job removed.' : releasedText(role));
         },
       },
     );
   };
 
-  const warned = pendingReceive === null ? null : headAtReceiveLimit(connectionId, name, role);
+  const warned = pendingReceive === null ? null : headWarning;
 
   return (
     <section
@@ -239,7 +280,13 @@ export function MessagePanel({ connectionId, name, role, counts, maxReceiveCount
         <EmptyResult counts={counts} />
       ) : (
         <div className="message-result" data-testid="message-result" data-mode={shown.mode}>
-          <p className="message-mode">{modeText(shown.mode, role)}</p>
+          <p className="message-mode">{modeText(shown.mode, role, fetchExpired)}</p>
+          {shown.deadLetteredMessageId === null ? null : (
+            <div className="banner banner-warning" data-testid="dead-lettered-notice" role="alert">
+              Job {shown.deadLetteredMessageId} had reached its receive limit, so SQS moved it to
+              the dead-letter queue. The job below is the next one.
+            </div>
+          )}
           {shown.mode === 'fetch' ? <Countdown message={shown.message} /> : null}
           <MessageView message={shown.message} theme={theme} />
         </div>

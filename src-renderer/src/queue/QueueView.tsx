@@ -205,6 +205,7 @@ export function QueueView({ connectionId, queue, theme, onDelete }: Props) {
             role="main"
             counts={mainCounts}
             maxReceiveCount={maxReceiveCount}
+            headAtReceiveLimit={details.data?.headAtReceiveLimit ?? null}
             theme={theme}
           />
         ) : null}
@@ -216,6 +217,7 @@ export function QueueView({ connectionId, queue, theme, onDelete }: Props) {
             role="dead-letter"
             counts={deadCounts}
             maxReceiveCount={null}
+            headAtReceiveLimit={null}
             theme={theme}
           />
         ) : null}

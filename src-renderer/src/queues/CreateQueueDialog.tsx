@@ -36,7 +36,10 @@ export function CreateQueueDialog({
     (exists ? `A queue named "${name}" already exists. Pick another name.` : null);
   const showProblem = problem !== null && (touched || name.length > 0);
 
+  // Cancel starts the next attempt from an empty name, so nothing gets appended to it.
   const close = () => {
+    setName('');
+    setTouched(false);
     create.reset();
     onClose();
   };

@@ -43,8 +43,9 @@ export function DeleteQueueDialog({ open, connectionId, queue, onClose, onDelete
         onSubmit={(event) => {
           event.preventDefault();
           if (typed !== name || remove.isPending) return;
+          const kind = orphan ? 'orphan-dead-letter' : 'muqu';
           remove.mutate(
-            { connectionId, name },
+            { connectionId, name, kind },
             { onSuccess: (result) => onDeleted(result.deleted) },
           );
         }}
