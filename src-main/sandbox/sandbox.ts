@@ -22,8 +22,9 @@ export interface Sandbox {
 export async function startSandbox(port = 0): Promise<Sandbox> {
   // fauxqs 2.4 ships declarations that import `.ts` paths, which TypeScript cannot
   // resolve from node_modules, so the Fastify instance is typed by what is used here.
-  // Without a `host` option, fauxqs builds queue URLs from the request's Host header,
-  // which gives working URLs such as http://127.0.0.1:PORT/000000000000/jobs.fifo.
+  // Without a `host` option, fauxqs 2.4 names queues http://sqs.REGION.localhost:PORT/…
+  // The SDK sends every request to the endpoint, so the host in the URL is only shown.
+  // NOTE: *.localhost reaches 127.0.0.1 in browsers but not with every system resolver.
   const app = buildApp({
     logger: false,
     defaultRegion: SANDBOX_REGION,
