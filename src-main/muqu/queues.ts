@@ -296,7 +296,7 @@ function forgetQueueState(context: MuquContext, sqsName: string): void {
 
 /**
  * Deletes a MuQu queue: the main queue, then its DLQ, as the library does. The two
- * steps are not atomic: when the second fails, the error says that an orphaned DLQ is
+ * steps are not atomic: when the second fails, the error reports that an orphaned DLQ is
  * left, which the queue list shows. With `kind` 'orphan-dead-letter' only the DLQ is
  * deleted, and only when no main queue uses it. A `<name>.fifo` that does not use the
  * DLQ (another pair's DLQ, say) is never deleted.

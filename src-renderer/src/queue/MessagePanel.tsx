@@ -118,7 +118,7 @@ export function MessagePanel({
     null,
   );
   const [pendingReceive, setPendingReceive] = useState<ReceiveKind | null>(null);
-  // The latest receive's answer, which is newer than the queue details until they refresh.
+  // The head the latest receive returned, newer than the queue details until they refresh.
   const [lastHead, setLastHead] = useState<HeadAtLimit | null | undefined>(undefined);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const peek = useApiMutation('peekJob', connectionId);
