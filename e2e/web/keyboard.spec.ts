@@ -123,3 +123,32 @@ test('Escape cancels the receive warning', async ({ page, appUrl }) => {
   await app.jobs.peekButton.click();
   await expect(app.receiveWarningDialog).toBeVisible();
 });
+
+test('queue list is one tab stop', async ({ page, appUrl }) => {
+  const app = new MuquApp(page);
+  const prefix = uniqueQueueName('stops');
+  await app.open(appUrl);
+  await app.createQueue(`${prefix}-a`);
+  await app.createQueue(`${prefix}-b`);
+  await app.selectQueue(`${prefix}-b`);
+
+  await expect(app.queueItem(`${prefix}-a`)).toHaveAttribute('tabindex', '-1');
+  await expect(app.queueItem(`${prefix}-b`)).toHaveAttribute('tabindex', '0');
+});
+
+test('arrow keys switch queue tabs', async ({ page, appUrl }) => {
+  const app = new MuquApp(page);
+  await app.open(appUrl);
+  await app.createQueue(uniqueQueueName('tabs'));
+  await app.tab('push').focus();
+
+  await page.keyboard.press('ArrowRight');
+
+  await expect(app.tab('jobs')).toHaveAttribute('aria-selected', 'true');
+  await expect(app.tab('jobs')).toBeFocused();
+
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+
+  await expect(app.tab('settings')).toHaveAttribute('aria-selected', 'true');
+});

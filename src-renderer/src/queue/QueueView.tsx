@@ -174,9 +174,18 @@ export function QueueView({ connectionId, queue, theme, onDelete }: Props) {
             id={`tab-${id}`}
             aria-selected={tab === id}
             aria-controls={`tabpanel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
             data-testid={`tab-${id}`}
             className={`tab${tab === id ? ' selected' : ''}`}
             onClick={() => setTab(id)}
+            onKeyDown={(event) => {
+              if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+              const step = event.key === 'ArrowRight' ? 1 : tabs.length - 1;
+              const next = tabs[(tabs.findIndex(([tabId]) => tabId === id) + step) % tabs.length];
+              if (next === undefined) return;
+              setTab(next[0]);
+              document.getElementById(`tab-${next[0]}`)?.focus();
+            }}
           >
             {label}
           </button>

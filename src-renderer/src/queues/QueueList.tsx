@@ -62,6 +62,8 @@ export function QueueList({ queues, selectedSqsName, onSelect }: Props) {
     overscan: 8,
   });
 
+  const noSelection = !queues.some((queue) => queue.sqsName === selectedSqsName);
+
   const moveSelection = (step: number) => {
     const index = queues.findIndex((queue) => queue.sqsName === selectedSqsName);
     const next = queues[Math.min(queues.length - 1, Math.max(0, index + step))];
@@ -100,6 +102,8 @@ export function QueueList({ queues, selectedSqsName, onSelect }: Props) {
               key={queue.sqsName}
               role="option"
               aria-selected={selected}
+              // One tab stop for the whole list; the arrow keys move inside it.
+              tabIndex={selected || (noSelection && row.index === 0) ? 0 : -1}
               data-testid="queue-item"
               data-queue={displayName(queue)}
               data-sqs-name={queue.sqsName}
