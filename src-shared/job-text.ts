@@ -116,6 +116,14 @@ export function findJsonErrorOffset(text: string): number | null {
   }
 }
 
+/** Explains the most common JSON mistake, a comma before a closing brace or bracket. */
+function trailingCommaHint(text: string, offset: number | null): string {
+  if (offset === null || !['}', ']'].includes(text[offset] ?? '')) return '';
+  return text.slice(0, offset).trimEnd().endsWith(',')
+    ? ' Remove the comma before it: JSON allows no comma after the last item.'
+    : '';
+}
+
 /**
  * Checks that `text` is a JSON object, which is what a MuQu job is (the Python
  * library pushes dicts). Used by the editor while typing and by the main process
@@ -140,7 +148,7 @@ export function parseJobText(text: string): JobTextCheck {
       message:
         text.trim() === ''
           ? 'The job is empty. Enter a JSON object such as {"task": "resize"}.'
-          : `The job is not valid JSON${at}: ${detail}`,
+          : `The job is not valid JSON${at}: ${detail}${trailingCommaHint(text, offset)}`,
       ...where,
     };
   }

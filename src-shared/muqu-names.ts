@@ -29,7 +29,8 @@ export function muquNameProblem(name: string): string | null {
   }
   const invalid = [...name].find((character) => !MUQU_NAME_PATTERN.test(character));
   if (invalid !== undefined) {
-    return `"${invalid}" is not allowed; a name is ${MUQU_NAME_RULE}.`;
+    const shown = /\s/.test(invalid) ? 'A space' : `"${invalid}"`;
+    return `${shown} is not allowed; a name is ${MUQU_NAME_RULE}.`;
   }
   return null;
 }

@@ -86,6 +86,18 @@ describe('parseJobText', () => {
 
     expect(result.ok ? '' : result.message).toContain('The job is empty');
   });
+
+  it.each(['{"a": 1,}', '{"a": [1, 2,\n]}'])('explains trailing comma in %j', (text) => {
+    const result = parseJobText(text);
+
+    expect(result.ok ? '' : result.message).toContain('JSON allows no comma after the last item');
+  });
+
+  it('gives no comma hint for other errors', () => {
+    const result = parseJobText('{"a" 1}');
+
+    expect(result.ok ? '' : result.message).not.toContain('comma after the last item');
+  });
 });
 
 describe('findJsonErrorOffset', () => {

@@ -31,7 +31,7 @@ describe('muquNameProblem', () => {
   });
 
   it('rejects space', () => {
-    expect(muquNameProblem('my queue')).toContain('" " is not allowed');
+    expect(muquNameProblem('my queue')).toContain('A space is not allowed');
   });
 
   it('rejects empty name', () => {
