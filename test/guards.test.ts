@@ -143,3 +143,57 @@ describe('endpointProblem', () => {
     expect(endpointProblem(endpoint)).toContain(expected);
   });
 });
+
+describe('pair checks on every call', () => {
+  it('refuses second peek of a plain FIFO queue', async () => {
+    const name = uniqueQueueName('plainpeek');
+    await server.sqs.send(
+      new CreateQueueCommand({
+        QueueName: sqsQueueNames(name).main,
+        Attributes: { FifoQueue: 'true', ContentBasedDeduplication: 'true' },
+      }),
+    );
+    await rejectionOf(peekJob(server.context, name, 'main'));
+
+    const second = await rejectionOf(peekJob(server.context, name, 'main'));
+
+    expect(second).toMatchObject({ code: 'NOT_A_MUQU_QUEUE' });
+  });
+
+  it('refuses delete that would hit another pair', async () => {
+    const owner = uniqueQueueName('z');
+    const pairName = `${owner}-dead-letter`;
+    await createQueue(server.context, pairName);
+    await pushJob(server.context, pairName, '{"n": 1}');
+
+    const asOrphan = await rejectionOf(deleteQueue(server.context, owner, 'orphan-dead-letter'));
+    const asPair = await rejectionOf(deleteQueue(server.context, owner));
+    const counts = await readMessageCounts(server.sqs, sqsQueueNames(pairName).main);
+
+    expect(asOrphan).toMatchObject({ code: 'NOT_A_MUQU_QUEUE' });
+    expect(asPair).toMatchObject({ code: 'NOT_A_MUQU_QUEUE' });
+    expect(counts.visible).toBe(1);
+  });
+
+  it('refuses peek of another pair as dead-letter role', async () => {
+    const owner = uniqueQueueName('v');
+    const pairName = `${owner}-dead-letter`;
+    await createQueue(server.context, pairName);
+
+    const failure = await rejectionOf(peekJob(server.context, owner, 'dead-letter'));
+
+    expect(failure).toMatchObject({ code: 'NOT_A_MUQU_QUEUE' });
+  });
+
+  it('refuses a used handle on another queue', async () => {
+    const first = await newQueue('used-a', ['{"n": 1}']);
+    const second = await newQueue('used-b', ['{"n": 2}']);
+    const fetched = await fetchJob(server.context, first, 'main');
+    const handle = fetched.message?.receiptHandle ?? '';
+    await releaseJob(server.context, first, 'main', handle);
+
+    const failure = await rejectionOf(removeJob(server.context, second, 'main', handle));
+
+    expect(failure).toMatchObject({ code: 'RECEIPT_HANDLE_INVALID' });
+  });
+});

@@ -74,3 +74,26 @@ test('dead-letter warning survives a reload', async ({ page, appUrl }) => {
   await expect(app.receiveWarningDialog).toBeVisible();
   await expect(app.receiveWarningDialog).toContainText('received 2 times and the limit is 2');
 });
+
+test('dead-letter warning counts peeks of other tabs', async ({ page, appUrl }) => {
+  const first = new MuquApp(page);
+  const name = uniqueQueueName('tabs');
+  await first.open(appUrl);
+  await first.createQueue(name);
+  await first.pushJob('{"step": 1}', 1);
+  await first.tab('jobs').click();
+  await first.jobs.peekButton.click();
+  await expect(first.jobs.receiveCount).toHaveText('1 of 2', receive);
+
+  const second = new MuquApp(await page.context().newPage());
+  await second.open(appUrl);
+  await second.selectQueue(name);
+  await second.tab('jobs').click();
+  await second.jobs.peekButton.click();
+  await expect(second.jobs.receiveCount).toContainText('2 of 2', receive);
+
+  await page.bringToFront();
+  await first.jobs.peekButton.click();
+
+  await expect(first.receiveWarningDialog).toBeVisible();
+});

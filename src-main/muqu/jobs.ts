@@ -12,6 +12,7 @@ import { sqsQueueNames } from '../../src-shared/muqu-names';
 import { toMuquError } from '../sqs/errors';
 import { readAttributes, settingsFrom } from './attributes';
 import type { MuquContext } from './context';
+import { rejectUnlessDeadLetter, rejectUnlessMuquMain } from './pair-checks';
 
 /** The library sends every job in this one message group, so each queue is strictly ordered. */
 export const MESSAGE_GROUP_ID = 'MessageGroupId';
@@ -25,7 +26,8 @@ export const INTERACTIVE_WAIT_SECONDS = 2;
 
 /**
  * Returns the settings of one queue of a pair, from the cache when they were read in
- * the last 30 s unless `fresh` is set.
+ * the last 30 s unless `fresh` is set. Rejects, on every call, a queue that is not the
+ * role it is asked for in a MuQu pair.
  */
 async function queueSettings(
   context: MuquContext,
@@ -35,33 +37,23 @@ async function queueSettings(
 ): Promise<QueueSettings> {
   const names = sqsQueueNames(name);
   const sqsName = role === 'main' ? names.main : names.deadLetter;
-  const cached = options.fresh ? null : context.settings.get(sqsName);
-  if (cached !== null) return cached;
+  let settings = options.fresh ? null : context.settings.get(sqsName);
+  if (settings === null) {
+    const url = await context.urls.get(sqsName);
+    settings = settingsFrom(sqsName, url, await readAttributes(context, url));
+    context.settings.set(sqsName, settings);
+  }
 
-  const url = await context.urls.get(sqsName);
-  const settings = settingsFrom(sqsName, url, await readAttributes(context, url));
-  context.settings.set(sqsName, settings);
   if (role === 'main') rejectUnlessMuquMain(settings, names.deadLetter);
+  else rejectUnlessDeadLetter(settings);
   return settings;
 }
 
 /**
- * Rejects a main queue whose RedrivePolicy does not name the pair's DLQ: such a queue
- * is not a MuQu queue, and the app changes no other queue, whatever the API caller asks.
- */
-export function rejectUnlessMuquMain(settings: QueueSettings, deadLetterSqsName: string): void {
-  if (settings.deadLetterTargetArn?.endsWith(`:${deadLetterSqsName}`) === true) return;
-  throw new MuquError(
-    'NOT_A_MUQU_QUEUE',
-    `${settings.sqsName} does not send failed jobs to ${deadLetterSqsName}, so it is not a ` +
-      'MuQu queue. MuQu Desktop only lists it and does not change it.',
-  );
-}
-
-/**
  * Pushes one job as the library does: the body must be a JSON object, sent as typed
- * less surrounding whitespace, in message group `MessageGroupId`, with content-based deduplication (no
- * deduplication id). Reports when an identical push within 5 minutes makes SQS drop it.
+ * less surrounding whitespace, in message group `MessageGroupId`, with content-based
+ * deduplication (no deduplication id). Reports when an identical push within 5 minutes
+ * makes SQS drop it.
  */
 export async function pushJob(
   context: MuquContext,

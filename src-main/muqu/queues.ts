@@ -10,6 +10,7 @@ import { classifyQueueNames, sqsQueueNames } from '../../src-shared/muqu-names';
 import { toMuquError } from '../sqs/errors';
 import { countsFrom, readAttributes, settingsFrom } from './attributes';
 import type { MuquContext } from './context';
+import { rejectUnlessDeadLetter } from './pair-checks';
 
 /** Attributes of a MuQu dead-letter queue, exactly as the Python library sets them. */
 export const DEAD_LETTER_ATTRIBUTES = {
@@ -322,6 +323,10 @@ export async function deleteQueue(
         'queue. MuQu Desktop does not delete it.',
     );
   }
+  // `<name>-dead-letter.fifo` may itself be the main queue of pair `<name>-dead-letter`,
+  // which a DLQ never is: a MuQu DLQ has no RedrivePolicy.
+  const deadLetter = await settingsOrNull(context, names.deadLetter);
+  if (deadLetter !== null) rejectUnlessDeadLetter(deadLetter);
 
   const deleted: string[] = [];
   if (state === 'pair' && (await deleteIfPresent(context, names.main))) {

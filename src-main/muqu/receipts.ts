@@ -4,6 +4,9 @@
  * servers (fauxqs 2.4) accept it, so the app checks the deadline itself instead of
  * relying on the server.
  */
+/** Receipt handles whose queue is kept after use; older ones are dropped. */
+const MAX_REMEMBERED_QUEUES = 10_000;
+
 export class ReceiptRegistry {
   private readonly deadlines = new Map<string, number>();
   private readonly queues = new Map<string, string>();
@@ -17,10 +20,12 @@ export class ReceiptRegistry {
     if (sqsQueueName !== undefined) this.queues.set(receiptHandle, sqsQueueName);
   }
 
-  /** Marks a handle as used up, after a remove or a release. */
+  /**
+   * Marks a handle as used up, after a remove or a release. Its queue is kept, so that
+   * reusing the handle on another queue is still rejected.
+   */
   forget(receiptHandle: string): void {
     this.deadlines.delete(receiptHandle);
-    this.queues.delete(receiptHandle);
   }
 
   /**
@@ -45,6 +50,11 @@ export class ReceiptRegistry {
     const cutoff = this.now() - 24 * 60 * 60 * 1000;
     for (const [handle, deadline] of this.deadlines) {
       if (deadline < cutoff) this.forget(handle);
+    }
+    // Maps keep insertion order, so this drops the oldest handles first.
+    for (const handle of this.queues.keys()) {
+      if (this.queues.size <= MAX_REMEMBERED_QUEUES) break;
+      this.queues.delete(handle);
     }
   }
 }

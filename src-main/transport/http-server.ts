@@ -175,6 +175,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
     const body = await readBody(request);
     if (body === null) {
+      // The rest of the body was not read, so this connection cannot carry another request.
+      response.setHeader('connection', 'close');
       sendError(
         response,
         413,

@@ -11,7 +11,7 @@ import { formatCount, plural, totalJobs } from '../common/format';
 import { useNow } from '../common/use-now';
 import { useSessionState } from '../common/session-state';
 import { useToast } from '../common/toasts';
-import { toApiError, useApiMutation } from '../api-hooks';
+import { call, toApiError, useApiMutation } from '../api-hooks';
 import { MessageView } from './MessageView';
 
 interface Props {
@@ -20,8 +20,6 @@ interface Props {
   role: QueueRole;
   counts: QueueCounts | null;
   maxReceiveCount: number | null;
-  /** From the main process, which remembers the head across reloads of the window. */
-  headAtReceiveLimit: HeadAtLimit | null;
   theme: 'light' | 'dark';
 }
 
@@ -32,20 +30,10 @@ type Shown =
   | null;
 
 /** The head job seen last, when its next receive moves it to the dead-letter queue. */
-export interface HeadAtLimit {
+interface HeadAtLimit {
   messageId: string;
   receiveCount: number;
   maxReceiveCount: number;
-}
-
-function atLimit(message: PeekedMessage): HeadAtLimit | null {
-  const limit = message.maxReceiveCount;
-  if (limit === null || message.receiveCount < limit) return null;
-  return {
-    messageId: message.messageId,
-    receiveCount: message.receiveCount,
-    maxReceiveCount: limit,
-  };
 }
 
 type ReceiveKind = 'peek' | 'fetch';
@@ -104,22 +92,13 @@ function Countdown({ message }: { message: FetchedMessage }) {
  * Peek, fetch, remove and put back for one queue of a pair (main or dead-letter).
  * Warns before a receive that would move the head job to the dead-letter queue.
  */
-export function MessagePanel({
-  connectionId,
-  name,
-  role,
-  counts,
-  maxReceiveCount,
-  headAtReceiveLimit,
-  theme,
-}: Props) {
+export function MessagePanel({ connectionId, name, role, counts, maxReceiveCount, theme }: Props) {
   const [shown, setShown] = useSessionState<Shown>(
     `shown\n${connectionId}\n${name}\n${role}`,
     null,
   );
-  const [pendingReceive, setPendingReceive] = useState<ReceiveKind | null>(null);
-  // The head the latest receive returned, newer than the queue details until they refresh.
-  const [lastHead, setLastHead] = useState<HeadAtLimit | null | undefined>(undefined);
+  const [warned, setWarned] = useState<{ kind: ReceiveKind; head: HeadAtLimit } | null>(null);
+  const [checking, setChecking] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const peek = useApiMutation('peekJob', connectionId);
   const fetch = useApiMutation('fetchJob', connectionId);
@@ -128,16 +107,14 @@ export function MessagePanel({
   const toast = useToast();
   const now = useNow(shown?.mode === 'fetch');
 
-  const busy = peek.isPending || fetch.isPending || remove.isPending || release.isPending;
+  const busy =
+    checking || peek.isPending || fetch.isPending || remove.isPending || release.isPending;
   const lastError =
     [peek, fetch, remove, release].find((mutation) => mutation.isError)?.error ?? null;
   const fetched = shown?.mode === 'fetch' ? shown.message : null;
   const fetchExpired = fetched !== null && fetched.visibleAgainAt <= now;
   const isMain = role === 'main';
   const testScope = isMain ? 'message-panel-main' : 'message-panel-dead-letter';
-
-  // Until this panel has received anything, the main process's memory of the head counts.
-  const headWarning = lastHead === undefined ? headAtReceiveLimit : lastHead;
 
   const resetErrors = () => [peek, fetch, remove, release].forEach((mutation) => mutation.reset());
 
@@ -147,7 +124,6 @@ export function MessagePanel({
     if (kind === 'peek') {
       peek.mutate(input, {
         onSuccess: ({ message, deadLetteredMessageId }) => {
-          if (message !== null) setLastHead(atLimit(message));
           setShown(
             message === null ? { mode: 'empty' } : { mode: 'peek', message, deadLetteredMessageId },
           );
@@ -156,7 +132,6 @@ export function MessagePanel({
     } else {
       fetch.mutate(input, {
         onSuccess: ({ message, deadLetteredMessageId }) => {
-          if (message !== null) setLastHead(atLimit(message));
           setShown(
             message === null
               ? { mode: 'empty' }
@@ -167,12 +142,20 @@ export function MessagePanel({
     }
   };
 
-  const requestReceive = (kind: ReceiveKind) => {
-    if (isMain && headWarning !== null) {
-      setPendingReceive(kind);
+  // The main process remembers the head job across windows and tabs, so it is asked at
+  // every click: another tab may have received the job since this one last did.
+  const requestReceive = async (kind: ReceiveKind) => {
+    if (!isMain) {
+      receive(kind);
       return;
     }
-    receive(kind);
+    setChecking(true);
+    const head = await call('getQueue', { connectionId, name })
+      .then((details) => details.headAtReceiveLimit)
+      .catch(() => null)
+      .finally(() => setChecking(false));
+    if (head === null) receive(kind);
+    else setWarned({ kind, head });
   };
 
   const finishFetched = (action: 'remove' | 'release') => {
@@ -183,15 +166,12 @@ export function MessagePanel({
       { connectionId, name, queue: role, receiptHandle: fetched.receiptHandle },
       {
         onSuccess: () => {
-          setLastHead(null);
           setShown(null);
           toast('success', action === 'remove' ? 'Job removed.' : releasedText(role));
         },
       },
     );
   };
-
-  const warned = pendingReceive === null ? null : headWarning;
 
   return (
     <section
@@ -229,7 +209,7 @@ export function MessagePanel({
           className="button"
           data-testid="peek-button"
           disabled={busy || fetched !== null}
-          onClick={() => requestReceive('peek')}
+          onClick={() => void requestReceive('peek')}
         >
           {peek.isPending ? 'Peeking…' : 'Peek'}
         </button>
@@ -238,7 +218,7 @@ export function MessagePanel({
           className="button"
           data-testid="fetch-button"
           disabled={busy || fetched !== null}
-          onClick={() => requestReceive('fetch')}
+          onClick={() => void requestReceive('fetch')}
         >
           {fetch.isPending ? 'Fetching…' : 'Fetch'}
         </button>
@@ -295,22 +275,17 @@ export function MessagePanel({
       <Dialog
         open={warned !== null}
         title="Move this job to the dead-letter queue?"
-        onClose={() => setPendingReceive(null)}
+        onClose={() => setWarned(null)}
         testId="receive-warning-dialog"
       >
         <div className="dialog-body">
           <p>
-            The next job has been received {warned?.receiveCount ?? 0} times and the limit is{' '}
-            {warned?.maxReceiveCount ?? 0}. If you {pendingReceive ?? 'peek'} now, SQS moves it to
-            the dead-letter queue instead, and workers will not get it.
+            The next job has been received {warned?.head.receiveCount ?? 0} times and the limit is{' '}
+            {warned?.head.maxReceiveCount ?? 0}. If you {warned?.kind ?? 'peek'} now, SQS moves it
+            to the dead-letter queue instead, and workers will not get it.
           </p>
           <div className="dialog-actions">
-            <button
-              type="button"
-              className="button"
-              autoFocus
-              onClick={() => setPendingReceive(null)}
-            >
+            <button type="button" className="button" autoFocus onClick={() => setWarned(null)}>
               Cancel
             </button>
             <button
@@ -318,12 +293,12 @@ export function MessagePanel({
               className="button button-danger"
               data-testid="receive-warning-continue"
               onClick={() => {
-                const kind = pendingReceive;
-                setPendingReceive(null);
-                if (kind !== null) receive(kind);
+                const kind = warned?.kind;
+                setWarned(null);
+                if (kind !== undefined) receive(kind);
               }}
             >
-              {pendingReceive === 'fetch' ? 'Fetch anyway' : 'Peek anyway'}
+              {warned?.kind === 'fetch' ? 'Fetch anyway' : 'Peek anyway'}
             </button>
           </div>
         </div>

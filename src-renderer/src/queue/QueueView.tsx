@@ -214,7 +214,6 @@ export function QueueView({ connectionId, queue, theme, onDelete }: Props) {
             role="main"
             counts={mainCounts}
             maxReceiveCount={maxReceiveCount}
-            headAtReceiveLimit={details.data?.headAtReceiveLimit ?? null}
             theme={theme}
           />
         ) : null}
@@ -226,7 +225,6 @@ export function QueueView({ connectionId, queue, theme, onDelete }: Props) {
             role="dead-letter"
             counts={deadCounts}
             maxReceiveCount={null}
-            headAtReceiveLimit={null}
             theme={theme}
           />
         ) : null}
