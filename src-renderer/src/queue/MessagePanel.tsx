@@ -23,7 +23,7 @@ interface Props {
   theme: 'light' | 'dark';
 }
 
-type Shown =
+type ReceiveOutcome =
   | { mode: 'peek'; message: PeekedMessage; deadLetteredMessageId: string | null }
   | { mode: 'fetch'; message: FetchedMessage; deadLetteredMessageId: string | null }
   | { mode: 'empty' }
@@ -93,7 +93,7 @@ function Countdown({ message }: { message: FetchedMessage }) {
  * Warns before a receive that would move the head job to the dead-letter queue.
  */
 export function MessagePanel({ connectionId, name, role, counts, maxReceiveCount, theme }: Props) {
-  const [shown, setShown] = useSessionState<Shown>(
+  const [shown, setShown] = useSessionState<ReceiveOutcome>(
     `shown\n${connectionId}\n${name}\n${role}`,
     null,
   );
