@@ -3,7 +3,7 @@ import { MuquError } from '../../src-shared/errors';
 
 /**
  * Rejects a main queue whose RedrivePolicy does not name the pair's DLQ: such a queue
- * is not a MuQu queue, and the app changes no other queue, whatever the API request.
+ * is not a MuQu queue. The app changes no other queue, even when an API request names one.
  */
 export function rejectUnlessMuquMain(settings: QueueSettings, deadLetterSqsName: string): void {
   if (settings.deadLetterTargetArn?.endsWith(`:${deadLetterSqsName}`) === true) return;
