@@ -77,6 +77,7 @@ const seenHead = z.object({
   receiveCount: z.number().int(),
   maxReceiveCount: z.number().int(),
 });
+export type SeenHead = z.infer<typeof seenHead>;
 
 const queueDetails = z.object({
   name: z.string(),
@@ -176,12 +177,15 @@ export type OperationResult<Name extends OperationName> = z.infer<Api[Name]['res
 
 export const operationNames = Object.keys(api) as OperationName[];
 
-/** The IPC channel of an operation in the Electron transport. */
+/** Returns the IPC channel of an operation in the Electron transport. */
 export function ipcChannel(name: OperationName): string {
   return `muqu:${name}`;
 }
 
-/** The URL path of an operation in the web transport. */
+/** URL path prefix of the API in the web transport; the operation name follows it. */
+export const HTTP_API_PREFIX = '/api/';
+
+/** Returns the URL path of an operation in the web transport. */
 export function httpPath(name: OperationName): string {
-  return `/api/${name}`;
+  return `${HTTP_API_PREFIX}${name}`;
 }

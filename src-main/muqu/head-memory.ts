@@ -1,10 +1,4 @@
-import type { PeekedMessage } from '../../src-shared/api';
-
-export interface SeenHead {
-  messageId: string;
-  receiveCount: number;
-  maxReceiveCount: number;
-}
+import type { PeekedMessage, SeenHead } from '../../src-shared/api';
 
 /**
  * The last job seen at the head of each main queue, by SQS queue name. SQS cannot

@@ -5,6 +5,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-policy';
 import { API_TOKEN_HEADER } from '../../src-shared/web-transport';
+import { HTTP_API_PREFIX } from '../../src-shared/api';
 import type { Dispatch } from '../api/dispatch';
 import type { Logger } from '../logger';
 
@@ -133,8 +134,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
 
-    if (url.pathname.startsWith('/api/')) {
-      await handleApi(request, response, url.pathname.slice('/api/'.length));
+    if (url.pathname.startsWith(HTTP_API_PREFIX)) {
+      await handleApi(request, response, url.pathname.slice(HTTP_API_PREFIX.length));
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -1,3 +1,4 @@
+import { httpPath, type OperationName } from '../../src-shared/api';
 import { createApiClient, type ApiClient } from '../../src-shared/client';
 import type { ApiResult } from '../../src-shared/errors';
 import { API_TOKEN_HEADER } from '../../src-shared/web-transport';
@@ -27,9 +28,9 @@ function webToken(): string {
 }
 
 function webInvoke(token: string) {
-  return async (name: string, input: unknown): Promise<ApiResult<unknown>> => {
+  return async (name: OperationName, input: unknown): Promise<ApiResult<unknown>> => {
     try {
-      const response = await fetch(`/api/${name}`, {
+      const response = await fetch(httpPath(name), {
         method: 'POST',
         headers: { 'content-type': 'application/json', [API_TOKEN_HEADER]: token },
         body: JSON.stringify(input),
@@ -40,7 +41,7 @@ function webInvoke(token: string) {
         ok: false,
         error: {
           code: 'CONNECTION_FAILED',
-          message: `MuQu Desktop's web server did not answer (${String(error)}). Is it still running?`,
+          message: `MuQu Desktop's web server did not respond (${String(error)}). If it stopped, start the app again and open the new URL it prints.`,
         },
       };
     }

@@ -4,6 +4,7 @@ import type {
   PeekedMessage,
   QueueCounts,
   QueueRole,
+  SeenHead,
 } from '../../../src-shared/api';
 import { Dialog } from '../common/Dialog';
 import { ErrorBanner } from '../common/ErrorBanner';
@@ -28,13 +29,6 @@ type ReceiveOutcome =
   | { mode: 'fetch'; message: FetchedMessage; deadLetteredMessageId: string | null }
   | { mode: 'empty' }
   | null;
-
-/** The head job seen last, when its next receive moves it to the dead-letter queue. */
-interface HeadAtLimit {
-  messageId: string;
-  receiveCount: number;
-  maxReceiveCount: number;
-}
 
 type ReceiveKind = 'peek' | 'fetch';
 
@@ -97,7 +91,7 @@ export function MessagePanel({ connectionId, name, role, counts, maxReceiveCount
     `shown\n${connectionId}\n${name}\n${role}`,
     null,
   );
-  const [warned, setWarned] = useState<{ kind: ReceiveKind; head: HeadAtLimit } | null>(null);
+  const [warned, setWarned] = useState<{ kind: ReceiveKind; head: SeenHead } | null>(null);
   const [checking, setChecking] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const peek = useApiMutation('peekJob', connectionId);
