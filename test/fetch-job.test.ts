@@ -1,8 +1,6 @@
 import { DeleteMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqsQueueNames } from '../src-shared/muqu-names';
-import { fetchJob, pushJob, releaseJob, removeJob } from '../src-main/muqu/jobs';
-import { createQueue } from '../src-main/muqu/queues';
+import { fetchJob, releaseJob, removeJob } from '../src-main/muqu/jobs';
 import { ReceiptRegistry } from '../src-main/muqu/receipts';
 import {
   createTestContext,
@@ -12,8 +10,8 @@ import {
   recordRequests,
   startTestServer,
   TestClock,
-  uniqueQueueName,
   type TestServer,
+  createQueueWithJobs,
 } from './helpers/sqs-sandbox';
 
 let server: TestServer;
@@ -26,13 +24,6 @@ afterAll(async () => {
   await server.stop();
 });
 
-async function queueWithJobs(prefix: string, bodies: string[]) {
-  const name = uniqueQueueName(prefix);
-  await createQueue(server.context, name);
-  for (const body of bodies) await pushJob(server.context, name, body);
-  return { name, ...sqsQueueNames(name) };
-}
-
 /** Fetches the head job and fails the test when the queue returned none. */
 async function fetchHead(context: typeof server.context, name: string) {
   const { message } = await fetchJob(context, name, 'main');
@@ -42,7 +33,7 @@ async function fetchHead(context: typeof server.context, name: string) {
 
 describe('fetchJob', () => {
   it('returns head job with receipt handle', async () => {
-    const queue = await queueWithJobs('handle', ['{"n": 1}', '{"n": 2}']);
+    const queue = await createQueueWithJobs(server.context, 'handle', ['{"n": 1}', '{"n": 2}']);
 
     const message = await fetchHead(server.context, queue.name);
 
@@ -51,7 +42,7 @@ describe('fetchJob', () => {
   });
 
   it('sets visibleAgainAt to now plus 30 s', async () => {
-    const queue = await queueWithJobs('deadline', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'deadline', ['{"n": 1}']);
     const before = Date.now();
 
     const message = await fetchHead(server.context, queue.name);
@@ -62,7 +53,7 @@ describe('fetchJob', () => {
   });
 
   it('returns null on empty queue', async () => {
-    const queue = await queueWithJobs('empty', []);
+    const queue = await createQueueWithJobs(server.context, 'empty', []);
 
     const { message } = await fetchJob(server.context, queue.name, 'main');
 
@@ -70,7 +61,7 @@ describe('fetchJob', () => {
   });
 
   it('returns null while head is fetched', async () => {
-    const queue = await queueWithJobs('inflight', ['{"n": 1}', '{"n": 2}']);
+    const queue = await createQueueWithJobs(server.context, 'inflight', ['{"n": 1}', '{"n": 2}']);
     await fetchHead(server.context, queue.name);
 
     const second = await fetchJob(server.context, queue.name, 'main');
@@ -79,7 +70,7 @@ describe('fetchJob', () => {
   });
 
   it('hides fetched job from workers', async () => {
-    const queue = await queueWithJobs('hidden', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'hidden', ['{"n": 1}']);
     await fetchHead(server.context, queue.name);
 
     const counts = await readMessageCounts(server.sqs, queue.main);
@@ -89,7 +80,7 @@ describe('fetchJob', () => {
   });
 
   it('receives one message with queue visibility', async () => {
-    const queue = await queueWithJobs('request', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'request', ['{"n": 1}']);
     const requests = recordRequests(server.context.sqs);
 
     await fetchHead(server.context, queue.name);
@@ -102,7 +93,7 @@ describe('fetchJob', () => {
 
 describe('removeJob', () => {
   it('deletes fetched job', async () => {
-    const queue = await queueWithJobs('remove', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'remove', ['{"n": 1}']);
     const message = await fetchHead(server.context, queue.name);
 
     await removeJob(server.context, queue.name, 'main', message.receiptHandle);
@@ -112,7 +103,7 @@ describe('removeJob', () => {
   });
 
   it('lets next job be fetched', async () => {
-    const queue = await queueWithJobs('next', ['{"n": 1}', '{"n": 2}']);
+    const queue = await createQueueWithJobs(server.context, 'next', ['{"n": 1}', '{"n": 2}']);
     const first = await fetchHead(server.context, queue.name);
 
     await removeJob(server.context, queue.name, 'main', first.receiptHandle);
@@ -124,7 +115,7 @@ describe('removeJob', () => {
 
 describe('releaseJob', () => {
   it('makes job fetchable at once', async () => {
-    const queue = await queueWithJobs('release', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'release', ['{"n": 1}']);
     const first = await fetchHead(server.context, queue.name);
 
     await releaseJob(server.context, queue.name, 'main', first.receiptHandle);
@@ -135,7 +126,7 @@ describe('releaseJob', () => {
   });
 
   it('makes job visible to workers', async () => {
-    const queue = await queueWithJobs('worker', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'worker', ['{"n": 1}']);
     const fetched = await fetchHead(server.context, queue.name);
 
     await releaseJob(server.context, queue.name, 'main', fetched.receiptHandle);
@@ -147,7 +138,7 @@ describe('releaseJob', () => {
 
 describe('expired receipt handle', () => {
   it('rejects remove, app check since fauxqs accepts it', async () => {
-    const queue = await queueWithJobs('expired', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'expired', ['{"n": 1}']);
     const clock = new TestClock();
     const context = createTestContext(server.context.sqs, server.sandbox.endpoint, clock);
     const fetched = await fetchHead(context, queue.name);
@@ -159,7 +150,7 @@ describe('expired receipt handle', () => {
   });
 
   it('rejects remove without server call', async () => {
-    const queue = await queueWithJobs('nocall', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'nocall', ['{"n": 1}']);
     const clock = new TestClock();
     const context = createTestContext(server.context.sqs, server.sandbox.endpoint, clock);
     const fetched = await fetchHead(context, queue.name);
@@ -172,7 +163,7 @@ describe('expired receipt handle', () => {
   });
 
   it('rejects release, app check since fauxqs accepts it', async () => {
-    const queue = await queueWithJobs('norelease', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'norelease', ['{"n": 1}']);
     const clock = new TestClock();
     const context = createTestContext(server.context.sqs, server.sandbox.endpoint, clock);
     const fetched = await fetchHead(context, queue.name);
@@ -184,7 +175,7 @@ describe('expired receipt handle', () => {
   });
 
   it('allows remove just before deadline', async () => {
-    const queue = await queueWithJobs('intime', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'intime', ['{"n": 1}']);
     const clock = new TestClock();
     const context = createTestContext(server.context.sqs, server.sandbox.endpoint, clock);
     const fetched = await fetchHead(context, queue.name);
@@ -197,7 +188,7 @@ describe('expired receipt handle', () => {
   });
 
   it('rejects lapsed handle fauxqs still accepts', async () => {
-    const queue = await queueWithJobs('stale', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'stale', ['{"n": 1}']);
     const url = await queueUrlOf(server.sqs, queue.main);
     await server.sqs.send(
       new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { VisibilityTimeout: '1' } }),

@@ -10,6 +10,7 @@ import {
   startTestServer,
   uniqueQueueName,
   type TestServer,
+  createQueueWithJobs,
 } from './helpers/sqs-sandbox';
 
 let server: TestServer;
@@ -21,13 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.stop();
 });
-
-async function newQueue(prefix: string, jobs: string[] = []): Promise<string> {
-  const name = uniqueQueueName(prefix);
-  await createQueue(server.context, name);
-  for (const job of jobs) await pushJob(server.context, name, job);
-  return name;
-}
 
 describe('queues that are not MuQu pairs', () => {
   it('rejects push to FIFO queue without DLQ', async () => {
@@ -49,8 +43,8 @@ describe('queues that are not MuQu pairs', () => {
 
 describe('receipt handles', () => {
   it('rejects handle of another queue', async () => {
-    const first = await newQueue('first', ['{"n": 1}']);
-    const second = await newQueue('second', ['{"n": 2}']);
+    const first = (await createQueueWithJobs(server.context, 'first', ['{"n": 1}'])).name;
+    const second = (await createQueueWithJobs(server.context, 'second', ['{"n": 2}'])).name;
     const fetched = await fetchJob(server.context, first, 'main');
     const handle = fetched.message?.receiptHandle ?? '';
 
@@ -62,7 +56,7 @@ describe('receipt handles', () => {
   });
 
   it('reports second release as invalid handle', async () => {
-    const name = await newQueue('twice', ['{"n": 1}']);
+    const name = (await createQueueWithJobs(server.context, 'twice', ['{"n": 1}'])).name;
     const fetched = await fetchJob(server.context, name, 'main');
     const handle = fetched.message?.receiptHandle ?? '';
     await releaseJob(server.context, name, 'main', handle);
@@ -75,7 +69,7 @@ describe('receipt handles', () => {
 
 describe('duplicate push warning', () => {
   it('forgets pushes of a deleted queue', async () => {
-    const name = await newQueue('recreated', ['{"n": 1}']);
+    const name = (await createQueueWithJobs(server.context, 'recreated', ['{"n": 1}'])).name;
     await deleteQueue(server.context, name);
     server.clock.advance(61_000);
     await createQueue(server.context, name);
@@ -88,7 +82,7 @@ describe('duplicate push warning', () => {
   });
 
   it('forgets a push SQS rejected', async () => {
-    const name = await newQueue('rejected');
+    const name = (await createQueueWithJobs(server.context, 'rejected')).name;
     // U+FFFF is valid in JSON text, and SQS rejects it as a message character.
     const body = '{"n": "\uFFFF"}';
     await rejectionOf(pushJob(server.context, name, body));
@@ -102,7 +96,8 @@ describe('duplicate push warning', () => {
 
 describe('head at receive limit', () => {
   it('reports head after two peeks', async () => {
-    const name = await newQueue('limit', ['{"n": 1}', '{"n": 2}']);
+    const name = (await createQueueWithJobs(server.context, 'limit', ['{"n": 1}', '{"n": 2}']))
+      .name;
     const peeked = await peekJob(server.context, name, 'main');
     await peekJob(server.context, name, 'main');
 
@@ -116,7 +111,8 @@ describe('head at receive limit', () => {
   });
 
   it('names the job moved by third peek', async () => {
-    const name = await newQueue('moved', ['{"n": 1}', '{"n": 2}']);
+    const name = (await createQueueWithJobs(server.context, 'moved', ['{"n": 1}', '{"n": 2}']))
+      .name;
     const first = await peekJob(server.context, name, 'main');
     await peekJob(server.context, name, 'main');
 
@@ -186,8 +182,8 @@ describe('pair checks on every call', () => {
   });
 
   it('refuses a used handle on another queue', async () => {
-    const first = await newQueue('used-a', ['{"n": 1}']);
-    const second = await newQueue('used-b', ['{"n": 2}']);
+    const first = (await createQueueWithJobs(server.context, 'used-a', ['{"n": 1}'])).name;
+    const second = (await createQueueWithJobs(server.context, 'used-b', ['{"n": 2}'])).name;
     const fetched = await fetchJob(server.context, first, 'main');
     const handle = fetched.message?.receiptHandle ?? '';
     await releaseJob(server.context, first, 'main', handle);

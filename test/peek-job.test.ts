@@ -1,8 +1,6 @@
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqsQueueNames } from '../src-shared/muqu-names';
-import { peekJob, pushJob } from '../src-main/muqu/jobs';
-import { createQueue } from '../src-main/muqu/queues';
+import { peekJob } from '../src-main/muqu/jobs';
 import {
   queueUrlOf,
   readMessageCounts,
@@ -11,6 +9,7 @@ import {
   startTestServer,
   uniqueQueueName,
   type TestServer,
+  createQueueWithJobs,
 } from './helpers/sqs-sandbox';
 
 let server: TestServer;
@@ -23,17 +22,9 @@ afterAll(async () => {
   await server.stop();
 });
 
-/** Creates a MuQu queue with the given jobs pushed in order. */
-async function queueWithJobs(prefix: string, bodies: string[]) {
-  const name = uniqueQueueName(prefix);
-  await createQueue(server.context, name);
-  for (const body of bodies) await pushJob(server.context, name, body);
-  return { name, ...sqsQueueNames(name) };
-}
-
 describe('peekJob', () => {
   it('returns null on empty queue', async () => {
-    const queue = await queueWithJobs('empty', []);
+    const queue = await createQueueWithJobs(server.context, 'empty', []);
 
     const peeked = await peekJob(server.context, queue.name, 'main');
 
@@ -41,7 +32,7 @@ describe('peekJob', () => {
   });
 
   it('returns head job body', async () => {
-    const queue = await queueWithJobs('head', ['{"n": 1}', '{"n": 2}']);
+    const queue = await createQueueWithJobs(server.context, 'head', ['{"n": 1}', '{"n": 2}']);
 
     const peeked = await peekJob(server.context, queue.name, 'main');
 
@@ -49,7 +40,7 @@ describe('peekJob', () => {
   });
 
   it('leaves job receivable at once', async () => {
-    const queue = await queueWithJobs('receivable', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'receivable', ['{"n": 1}']);
 
     await peekJob(server.context, queue.name, 'main');
     const received = await receiveDirectly(server.sqs, queue.main);
@@ -60,7 +51,7 @@ describe('peekJob', () => {
   // fauxqs 2.4 counted a message received at visibility 0 as not visible until the
   // next receive; patches/fauxqs+2.4.1.patch makes it count as AWS does.
   it('leaves no job in flight', async () => {
-    const queue = await queueWithJobs('inflight', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'inflight', ['{"n": 1}']);
 
     await peekJob(server.context, queue.name, 'main');
     const counts = await readMessageCounts(server.sqs, queue.main);
@@ -69,7 +60,7 @@ describe('peekJob', () => {
   });
 
   it('raises receive count per peek', async () => {
-    const queue = await queueWithJobs('count', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'count', ['{"n": 1}']);
 
     const first = await peekJob(server.context, queue.name, 'main');
     const second = await peekJob(server.context, queue.name, 'main');
@@ -79,7 +70,7 @@ describe('peekJob', () => {
   });
 
   it('reports maxReceiveCount 2 on main', async () => {
-    const queue = await queueWithJobs('maxcount', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'maxcount', ['{"n": 1}']);
 
     const peeked = await peekJob(server.context, queue.name, 'main');
 
@@ -87,7 +78,7 @@ describe('peekJob', () => {
   });
 
   it('reports group id and sequence number', async () => {
-    const queue = await queueWithJobs('meta', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'meta', ['{"n": 1}']);
 
     const peeked = await peekJob(server.context, queue.name, 'main');
 
@@ -96,7 +87,7 @@ describe('peekJob', () => {
   });
 
   it('returns no receipt handle', async () => {
-    const queue = await queueWithJobs('nohandle', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'nohandle', ['{"n": 1}']);
 
     const peeked = await peekJob(server.context, queue.name, 'main');
 
@@ -104,7 +95,7 @@ describe('peekJob', () => {
   });
 
   it('receives one message at visibility 0', async () => {
-    const queue = await queueWithJobs('request', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'request', ['{"n": 1}']);
     const requests = recordRequests(server.context.sqs);
 
     await peekJob(server.context, queue.name, 'main');
@@ -124,7 +115,7 @@ describe('peekJob', () => {
 
 describe('peekJob dead-lettering', () => {
   it('moves job to DLQ on third peek', async () => {
-    const queue = await queueWithJobs('third', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'third', ['{"n": 1}']);
 
     await peekJob(server.context, queue.name, 'main');
     await peekJob(server.context, queue.name, 'main');
@@ -136,7 +127,7 @@ describe('peekJob dead-lettering', () => {
   });
 
   it('shows next job on third peek', async () => {
-    const queue = await queueWithJobs('next', ['{"n": 1}', '{"n": 2}']);
+    const queue = await createQueueWithJobs(server.context, 'next', ['{"n": 1}', '{"n": 2}']);
 
     await peekJob(server.context, queue.name, 'main');
     await peekJob(server.context, queue.name, 'main');
@@ -146,7 +137,7 @@ describe('peekJob dead-lettering', () => {
   });
 
   it('shows moved job on DLQ', async () => {
-    const queue = await queueWithJobs('dlqpeek', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'dlqpeek', ['{"n": 1}']);
     for (let peek = 0; peek < 3; peek += 1) await peekJob(server.context, queue.name, 'main');
 
     const peeked = await peekJob(server.context, queue.name, 'dead-letter');
@@ -156,7 +147,7 @@ describe('peekJob dead-lettering', () => {
   });
 
   it('keeps DLQ job through many peeks', async () => {
-    const queue = await queueWithJobs('dlqsafe', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'dlqsafe', ['{"n": 1}']);
     for (let peek = 0; peek < 3; peek += 1) await peekJob(server.context, queue.name, 'main');
 
     let peeked = await peekJob(server.context, queue.name, 'dead-letter');
@@ -170,7 +161,7 @@ describe('peekJob dead-lettering', () => {
 
 describe('raw SDK receive', () => {
   it('hides job at default visibility', async () => {
-    const queue = await queueWithJobs('hidden', ['{"n": 1}']);
+    const queue = await createQueueWithJobs(server.context, 'hidden', ['{"n": 1}']);
 
     await receiveDirectly(server.sqs, queue.main);
     const consumer = await receiveDirectly(server.sqs, queue.main);
@@ -181,7 +172,7 @@ describe('raw SDK receive', () => {
   });
 
   it('rejects 15 messages per call', async () => {
-    const queue = await queueWithJobs('fifteen', []);
+    const queue = await createQueueWithJobs(server.context, 'fifteen', []);
     const url = await queueUrlOf(server.sqs, queue.main);
 
     await expect(
@@ -190,7 +181,7 @@ describe('raw SDK receive', () => {
   });
 
   it('rejects 40 s wait', async () => {
-    const queue = await queueWithJobs('forty', []);
+    const queue = await createQueueWithJobs(server.context, 'forty', []);
     const url = await queueUrlOf(server.sqs, queue.main);
 
     await expect(

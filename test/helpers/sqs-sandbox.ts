@@ -8,6 +8,9 @@ import {
 } from '@aws-sdk/client-sqs';
 import pino from 'pino';
 import { createMuquContext, type MuquContext } from '../../src-main/muqu/context';
+import { pushJob } from '../../src-main/muqu/jobs';
+import { createQueue } from '../../src-main/muqu/queues';
+import { sqsQueueNames } from '../../src-shared/muqu-names';
 import { ReceiptRegistry } from '../../src-main/muqu/receipts';
 import { RecentDeletions } from '../../src-main/muqu/recent-deletions';
 import { RecentPushes } from '../../src-main/muqu/recent-pushes';
@@ -110,6 +113,18 @@ let queueCounter = 0;
 export function uniqueQueueName(prefix: string): string {
   queueCounter += 1;
   return `${prefix.slice(0, 24)}-${queueCounter}-${randomBytes(3).toString('hex')}`;
+}
+
+/** Creates a MuQu queue through the app and pushes `bodies` to it in order. */
+export async function createQueueWithJobs(
+  context: MuquContext,
+  prefix: string,
+  bodies: string[] = [],
+): Promise<{ name: string; main: string; deadLetter: string }> {
+  const name = uniqueQueueName(prefix);
+  await createQueue(context, name);
+  for (const body of bodies) await pushJob(context, name, body);
+  return { name, ...sqsQueueNames(name) };
 }
 
 /** Tells whether a queue exists, by asking GetQueueUrl. */
