@@ -6,7 +6,7 @@ import { startMuquApp, type MuquApp } from './app';
 import { logger } from './logger';
 
 const log = logger.child({ area: 'electron' });
-const here = dirname(fileURLToPath(import.meta.url));
+const buildDirectory = dirname(fileURLToPath(import.meta.url));
 
 function registerIpc(muqu: MuquApp, window: BrowserWindow): void {
   for (const name of operationNames) {
@@ -36,7 +36,7 @@ function createWindow(): BrowserWindow {
     show: false,
     title: 'MuQu Desktop',
     webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
+      preload: join(buildDirectory, '../preload/index.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -61,7 +61,7 @@ function createWindow(): BrowserWindow {
   if (devServer !== undefined && !app.isPackaged) {
     void window.loadURL(devServer);
   } else {
-    void window.loadFile(join(here, '../renderer/index.html'));
+    void window.loadFile(join(buildDirectory, '../renderer/index.html'));
   }
   return window;
 }

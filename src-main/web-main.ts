@@ -27,10 +27,10 @@ async function main(): Promise<void> {
   const log = logger.child({ area: 'web' });
   const port = webPort(process.env.MUQU_WEB_PORT);
   const app = await startMuquApp(process.env);
-  const here = dirname(fileURLToPath(import.meta.url));
+  const buildDirectory = dirname(fileURLToPath(import.meta.url));
   const server = await startWebServer({
     dispatch: app.dispatch,
-    rendererDir: join(here, '..', 'renderer'),
+    rendererDir: join(buildDirectory, '..', 'renderer'),
     log,
     port,
   }).catch(async (error: unknown) => {

@@ -33,7 +33,7 @@ export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
 export const apiErrorSchema = z.object({
   code: errorCodeSchema,
-  /** What happened and what to do, in plain words. */
+  /** A plain-words account of what happened and what to do next. */
   message: z.string(),
   /** The AWS error name when the error came from SQS, such as `QueueDoesNotExist`. */
   awsName: z.string().optional(),

@@ -29,8 +29,8 @@ export function muquNameProblem(name: string): string | null {
   }
   const invalid = [...name].find((character) => !MUQU_NAME_PATTERN.test(character));
   if (invalid !== undefined) {
-    const shown = /\s/.test(invalid) ? 'A space' : `"${invalid}"`;
-    return `${shown} is not allowed; a name is ${MUQU_NAME_RULE}.`;
+    const character = /\s/.test(invalid) ? 'A space' : `"${invalid}"`;
+    return `${character} is not allowed; a name is ${MUQU_NAME_RULE}.`;
   }
   return null;
 }
@@ -59,8 +59,8 @@ export interface ClassifiedQueueName {
 /**
  * Groups the SQS queue names of one account and region into MuQu pairs, orphaned
  * dead-letter queues and other queues. `x-dead-letter.fifo` is the DLQ of `x` when
- * `x.fifo` exists; without that it is either an orphaned DLQ or, when
- * `x-dead-letter-dead-letter.fifo` exists, the main queue of `x-dead-letter`.
+ * `x.fifo` exists. Otherwise it is the main queue of `x-dead-letter` when
+ * `x-dead-letter-dead-letter.fifo` exists, and an orphaned DLQ when it does not.
  */
 export function classifyQueueNames(sqsNames: readonly string[]): ClassifiedQueueName[] {
   const remaining = new Set(sqsNames);

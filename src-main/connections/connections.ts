@@ -18,8 +18,8 @@ interface ConnectionEntry {
 
 /**
  * The connections this run of the app offers: the local sandbox first, then the SQS
- * endpoint named by MUQU_SQS_ENDPOINT, if any. Credentials stay in here; the renderer
- * sees only {@link Connection}.
+ * endpoint named by MUQU_SQS_ENDPOINT, if any. Credentials stay in this class, and the
+ * renderer receives only {@link Connection}.
  */
 export class Connections {
   private readonly entries = new Map<string, ConnectionEntry>();

@@ -19,7 +19,7 @@ export const MESSAGE_GROUP_ID = 'MessageGroupId';
 
 /**
  * Seconds a peek or fetch from the app waits for a job. The library's own fetch waits
- * up to the queue's 20 s; an interactive click should answer "empty" sooner, and a
+ * up to the queue's 20 s; an interactive click should report an empty queue sooner, and a
  * long poll still returns at once when a job is there.
  */
 export const INTERACTIVE_WAIT_SECONDS = 2;
@@ -145,7 +145,7 @@ async function receiveOne(
   // timeout fresh; a peek needs only the cached maxReceiveCount.
   const fresh = visibilityTimeout === undefined;
   const settings = await queueSettings(context, name, role, { fresh });
-  // SQS starts the visibility timeout somewhere between request and response; counting
+  // SQS starts the visibility timeout somewhere between request and response. Counting
   // from the request errs on the side of calling a receipt handle expired too early.
   const requestedAt = context.now();
   const received = await context.sqs.send(

@@ -1,11 +1,11 @@
-/**
- * Receipt handles this app received, with the time SQS hands their message out
- * again. AWS rejects a FIFO receipt handle once that time has passed; some local
- * servers (fauxqs 2.4) accept it, so the app checks the deadline itself instead of
- * relying on the server.
- */
 /** Receipt handles whose queue is kept after use; older ones are dropped. */
 const MAX_REMEMBERED_QUEUES = 10_000;
+
+/**
+ * Receipt handles this app received, with the time SQS hands their message out
+ * again. AWS rejects a FIFO receipt handle once that time has passed. Some local
+ * servers (fauxqs 2.4) accept it, so the app checks the deadline itself.
+ */
 
 export class ReceiptRegistry {
   private readonly deadlines = new Map<string, number>();

@@ -2,7 +2,7 @@ import { MuquError, type ErrorCode } from '../../src-shared/errors';
 
 /**
  * AWS error names, grouped by what the user can do about them. Servers disagree on
- * the spelling: AWS answers `QueueDoesNotExist` over the JSON protocol, while
+ * the spelling: AWS returns `QueueDoesNotExist` over the JSON protocol, while
  * fauxqs 2.4 and older tools use the query-protocol names such as
  * `AWS.SimpleQueueService.NonExistentQueue`, so both are listed.
  */
@@ -90,7 +90,7 @@ const networkErrorCodes = new Set([
 
 /**
  * Turns any error thrown by an SQS call into a {@link MuquError} with a stable code
- * and a message that says what to do. `endpoint` names the server in network errors.
+ * and a message with the user's next step. `endpoint` names the server in network errors.
  */
 export function toMuquError(error: unknown, endpoint: string): MuquError {
   if (error instanceof MuquError) return error;
@@ -134,7 +134,7 @@ export function toMuquError(error: unknown, endpoint: string): MuquError {
     );
   }
 
-  // The SDK speaks the AWS JSON 1.0 protocol; a server that answers in XML or HTML
+  // The SDK speaks the AWS JSON 1.0 protocol, so a server that responds in XML or HTML
   // (ElasticMQ before 1.4, LocalStack 0.14) makes the response parser throw.
   const status = sdkError.$response?.statusCode ?? sdkError.$metadata?.httpStatusCode;
   if (

@@ -36,6 +36,9 @@ export function App() {
     const names = allQueues.flatMap((queue) => [queue.sqsName, queue.deadLetterSqsName ?? '']);
     return new Set(names.filter((name) => name !== ''));
   }, [allQueues]);
+  let listStatus = `${visibleQueues.length} of ${allQueues.length} queues · updated ${formatClock(queues.dataUpdatedAt)}`;
+  if (activeConnectionId === null) listStatus = 'No connection';
+  else if (queues.isPending) listStatus = 'Loading queues…';
   const selected = allQueues.find((queue) => queue.sqsName === selectedSqsName) ?? null;
 
   // "/" jumps to the search box and "n" opens the new-queue dialog, unless the user is typing.
@@ -114,11 +117,7 @@ export function App() {
           </div>
           <div className="sidebar-status">
             <span className="muted" data-testid="queue-list-status">
-              {activeConnectionId === null
-                ? 'No connection'
-                : queues.isPending
-                  ? 'Loading queues…'
-                  : `${visibleQueues.length} of ${allQueues.length} queues · updated ${formatClock(queues.dataUpdatedAt)}`}
+              {listStatus}
             </span>
             <button
               type="button"

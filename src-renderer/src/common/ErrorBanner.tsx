@@ -5,7 +5,7 @@ interface Props {
   onDismiss?: () => void;
 }
 
-/** Renders an API error: the message tells the user what to do, and the code and AWS name help support. */
+/** Renders an API error: the message gives the user's next step, and the code and AWS name help support. */
 export function ErrorBanner({ error, onDismiss }: Props) {
   if (error === null) return null;
   return (
